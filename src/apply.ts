@@ -1,0 +1,48 @@
+import type { NodePath, types as t } from "@babel/core";
+import { handlersOfFreshSocket } from "./analysis/fresh-socket.js";
+import type { FileContext } from "./context.js";
+import { recognizeWebSocketUse, type WebSocketUse } from "./recognize/websocket-use.js";
+import { rewriteBrythonFlag, rewriteErrorName } from "./rewrite/free-names.js";
+import { rewriteHandler } from "./rewrite/handler.js";
+import { rewriteMethodCall, rewriteMethodReference } from "./rewrite/socket-method.js";
+import { rewriteWebSocketUse } from "./rewrite/websocket.js";
+import type { FileSites } from "./sites.js";
+
+/**
+ * Rewrites a file that uses the API, once the traversal has seen all of it.
+ * Sites are handled last to first, so an inner rewrite (a `send` inside a handler)
+ * is done before the outer node that contains it is replaced.
+ */
+export function applyRewrites(context: FileContext, file: FileSites): void {
+  if (!file.usesApi) return;
+  const uses = new Map<NodePath, WebSocketUse>();
+  const onFreshSocket = new Set<t.AssignmentExpression>();
+  for (const site of file.sites) {
+    if (site.kind !== "websocket") continue;
+    const use = recognizeWebSocketUse(site.path);
+    uses.set(site.path, use);
+    if (use.kind === "call") for (const assignment of handlersOfFreshSocket(use.call)) onFreshSocket.add(assignment);
+  }
+  for (const site of [...file.sites].reverse()) {
+    switch (site.kind) {
+      case "websocket":
+        rewriteWebSocketUse(context, site.path, uses.get(site.path)!);
+        break;
+      case "brython":
+        rewriteBrythonFlag(context, site.path);
+        break;
+      case "error-name":
+        rewriteErrorName(context, site.path);
+        break;
+      case "handler":
+        rewriteHandler(context, site.path, site.name, onFreshSocket.has(site.path.node));
+        break;
+      case "method-call":
+        rewriteMethodCall(context, site.path, site.method);
+        break;
+      case "method-reference":
+        rewriteMethodReference(context, site.path, site.method);
+        break;
+    }
+  }
+}

@@ -1,0 +1,23 @@
+import type { NodePath, types as BabelTypes } from "@babel/core";
+import type { ResolvedOptions } from "./options.js";
+
+type Types = typeof BabelTypes;
+
+/** The parts of Babel's plugin API this plugin uses; the same on Babel 7 and 8. */
+export interface BabelApi {
+  types: Types;
+  template: { expression: { ast(code: string): BabelTypes.Expression } };
+  assertVersion(range: string): void;
+}
+
+/** Everything the rewrites of one file share. */
+export interface FileContext {
+  t: Types;
+  api: BabelApi;
+  options: ResolvedOptions;
+  program: NodePath<BabelTypes.Program>;
+  /** The file refers to free `require`, `module` or `exports`. */
+  commonjs: boolean;
+  /** The per-file runtime object (`_pyws`), once a rewrite has needed it. */
+  runtime: BabelTypes.Identifier | null;
+}

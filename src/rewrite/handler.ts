@@ -1,0 +1,32 @@
+import type { NodePath, types as t } from "@babel/core";
+import { isSimpleReference } from "../analysis/references.js";
+import type { FileContext } from "../context.js";
+import { EVENT_OF_HANDLER } from "../names.js";
+import { runtimeMember } from "./runtime-binding.js";
+
+/**
+ * `X.on_message = f`:
+ * - on a socket known to be fresh: `X.addEventListener("message", X.on_message = f)`
+ *   (the attribute keeps the value, so reading `X.on_message` needs no rewrite);
+ * - elsewhere: `_pyws.setHandler(X, "on_message", f)`, which keeps one listener per
+ *   event for sockets and is a plain assignment for any other object. A method read
+ *   off its object (`self.got`) is passed with that object, to be called bound.
+ */
+export function rewriteHandler(
+  context: FileContext,
+  assignment: NodePath<t.AssignmentExpression>,
+  name: string,
+  onFreshSocket: boolean,
+): void {
+  const { t } = context;
+  const left = assignment.node.left as t.MemberExpression;
+  const value = assignment.node.right;
+  if (onFreshSocket) {
+    const add = t.memberExpression(t.cloneNode(left.object), t.identifier("addEventListener"));
+    assignment.replaceWith(t.callExpression(add, [t.stringLiteral(EVENT_OF_HANDLER[name]!), assignment.node]));
+    return;
+  }
+  const args: t.Expression[] = [left.object as t.Expression, t.stringLiteral(name), value];
+  if (value.type === "MemberExpression" && isSimpleReference(value.object)) args.push(t.cloneNode(value.object));
+  assignment.replaceWith(t.callExpression(runtimeMember(context, "setHandler"), args));
+}

@@ -1,0 +1,67 @@
+import type { NodePath, types as t } from "@babel/core";
+import { isSimpleReference } from "../analysis/references.js";
+import type { FileContext } from "../context.js";
+import type { WebSocketUse } from "../recognize/websocket-use.js";
+import { runtimeMember } from "./runtime-binding.js";
+
+/**
+ * `websocket(url)` → `new WebSocket(url)` after `_pyws.assertWebSocket();` where that
+ * check can run first without reordering anything the program evaluates; otherwise
+ * `_pyws.websocket(url)`, which evaluates the arguments before it checks.
+ */
+export function rewriteWebSocketUse(context: FileContext, reference: NodePath<t.Identifier>, use: WebSocketUse): void {
+  const { t } = context;
+  if (use.kind === "value") {
+    reference.replaceWith(runtimeMember(context, "websocket"));
+    return;
+  }
+  const { call, host, protocols } = use;
+  const args = protocols && protocols.type !== "NullLiteral" ? [host, protocols] : [host];
+  const statement = statementEvaluatingFirst(call);
+  const readable = statement && args.every((arg) => isLiteralOrPure(call, arg));
+  if (!readable) {
+    call.replaceWith(t.callExpression(runtimeMember(context, "websocket"), args));
+    return;
+  }
+  const check = t.expressionStatement(t.callExpression(runtimeMember(context, "assertWebSocket"), []));
+  // The statement's comment introduces the check too: keep it above both.
+  check.leadingComments = statement.node.leadingComments ?? null;
+  statement.node.leadingComments = null;
+  statement.insertBefore(check);
+  call.replaceWith(t.newExpression(nativeWebSocket(context, call), args));
+}
+
+/** `WebSocket`, or `globalThis.WebSocket` where the program binds that name itself. */
+export function nativeWebSocket(context: FileContext, at: NodePath): t.Expression {
+  const { t } = context;
+  return at.scope.getBinding("WebSocket")
+    ? t.memberExpression(t.identifier("globalThis"), t.identifier("WebSocket"))
+    : t.identifier("WebSocket");
+}
+
+function isLiteralOrPure(at: NodePath, node: t.Expression): boolean {
+  if (node.type === "ArrayExpression") return node.elements.every((e) => e?.type === "StringLiteral");
+  return at.scope.isPure(node);
+}
+
+/**
+ * The statement in a statement list whose first evaluation is this call:
+ * `x = websocket(u);`, `var x = websocket(u);`, `export var x = ...`, `return websocket(u);`.
+ */
+function statementEvaluatingFirst(call: NodePath<t.CallExpression>): NodePath<t.Statement> | null {
+  const parent = call.parentPath;
+  let statement: NodePath | null = null;
+  if (parent.isExpressionStatement() || parent.isReturnStatement()) {
+    statement = parent;
+  } else if (
+    parent.isAssignmentExpression({ operator: "=" }) &&
+    parent.node.right === call.node &&
+    isSimpleReference(parent.node.left) &&
+    parent.parentPath.isExpressionStatement()
+  ) {
+    statement = parent.parentPath;
+  } else if (parent.isVariableDeclarator() && parent.node.init === call.node && parent.key === 0) {
+    statement = parent.parentPath.parentPath?.isExportNamedDeclaration() ? parent.parentPath.parentPath : parent.parentPath;
+  }
+  return statement && Array.isArray(statement.container) ? (statement as NodePath<t.Statement>) : null;
+}

@@ -1,0 +1,88 @@
+import type { NodePath, types as t } from "@babel/core";
+import { isNamedMember, sameReference, staticPropertyName } from "./analysis/references.js";
+import {
+  BRYTHON,
+  COMMONJS_NAMES,
+  EVENT_OF_HANDLER,
+  RAPYDSCRIPT_INTERPOLATE,
+  RUNTIME_ERROR_NAMES,
+  SOCKET_METHODS,
+  type SocketMethod,
+  WEBSOCKET,
+} from "./names.js";
+
+/** A place in the file that the rewrite may change, found in the one traversal. */
+export type Site =
+  | { kind: "websocket"; path: NodePath<t.Identifier> }
+  | { kind: "brython"; path: NodePath<t.Identifier> }
+  | { kind: "error-name"; path: NodePath<t.Identifier> }
+  | { kind: "handler"; path: NodePath<t.AssignmentExpression>; name: string }
+  | { kind: "method-call"; path: NodePath<t.CallExpression>; method: SocketMethod }
+  | { kind: "method-reference"; path: NodePath<t.MemberExpression>; method: SocketMethod };
+
+/** What the traversal learns of a file. */
+export interface FileSites {
+  sites: Site[];
+  /** The file uses the API (a free `websocket` or `__BRYTHON__`, a handler assignment): only then is it rewritten. */
+  usesApi: boolean;
+  commonjs: boolean;
+}
+
+const NAMES_OF_INTEREST = new Set([WEBSOCKET, BRYTHON, ...RUNTIME_ERROR_NAMES, ...COMMONJS_NAMES]);
+
+export function visitIdentifier(path: NodePath<t.Identifier>, file: FileSites): void {
+  const { name } = path.node;
+  if (!NAMES_OF_INTEREST.has(name) || path.scope.getBinding(name) || !path.isReferencedIdentifier()) return;
+  const parent = path.parent;
+  if (parent.type === "AssignmentExpression" && parent.left === path.node) return;
+  if (COMMONJS_NAMES.has(name)) {
+    file.commonjs = true;
+  } else if (name === WEBSOCKET) {
+    file.sites.push({ kind: "websocket", path });
+    file.usesApi = true;
+  } else if (name === BRYTHON) {
+    file.sites.push({ kind: "brython", path });
+    file.usesApi = true;
+  } else {
+    file.sites.push({ kind: "error-name", path });
+  }
+}
+
+export function visitAssignment(path: NodePath<t.AssignmentExpression>, file: FileSites): void {
+  const { left, operator } = path.node;
+  if (operator !== "=" || left.type !== "MemberExpression") return;
+  const name = staticPropertyName(left);
+  if (name === null || !(name in EVENT_OF_HANDLER) || isDirectFormOutput(path, name)) return;
+  file.sites.push({ kind: "handler", path, name });
+  file.usesApi = true;
+}
+
+export function visitCall(path: NodePath<t.CallExpression>, file: FileSites): void {
+  const { callee, arguments: args } = path.node;
+  if (callee.type !== "MemberExpression" || callee.object.type === "Super") return;
+  const method = staticPropertyName(callee);
+  if (method !== null && SOCKET_METHODS.has(method)) {
+    file.sites.push({ kind: "method-call", path, method: method as SocketMethod });
+    return;
+  }
+  const passed = args[1];
+  if (isNamedMember(callee, RAPYDSCRIPT_INTERPOLATE, "call") && args.length === 3 && passed?.type === "MemberExpression") {
+    const name = staticPropertyName(passed);
+    if (name !== null && SOCKET_METHODS.has(name)) {
+      file.sites.push({ kind: "method-reference", path: path.get("arguments.1") as NodePath<t.MemberExpression>, method: name as SocketMethod });
+    }
+  }
+}
+
+/** This plugin's own output `X.addEventListener("open", X.on_open = f)`: left alone, so a second run changes nothing. */
+function isDirectFormOutput(path: NodePath<t.AssignmentExpression>, name: string): boolean {
+  const call = path.parent;
+  if (call.type !== "CallExpression" || call.arguments[1] !== path.node || call.callee.type !== "MemberExpression") return false;
+  const [event] = call.arguments;
+  return (
+    staticPropertyName(call.callee) === "addEventListener" &&
+    sameReference(call.callee.object, (path.node.left as t.MemberExpression).object) &&
+    event?.type === "StringLiteral" &&
+    event.value === EVENT_OF_HANDLER[name]
+  );
+}

@@ -1,0 +1,52 @@
+// Runs every fixtures/<suite>/<case>/ under Babel 7 and 8: input.js → output.js, or the error in options.json "throws".
+import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { BABEL_CORES } from "./support/babel-cores.js";
+import { transform, type TransformOptions } from "./support/transform.js";
+
+const ROOT = fileURLToPath(new URL("../fixtures", import.meta.url));
+const SUITES = ["transcrypt", "rapydscript", "shapes", "untouched", "runtime-delivery", "errors"];
+
+interface CaseOptions extends TransformOptions {
+  /** The error message expected instead of output. */
+  throws?: string;
+  /** Errors in options have no place in the code to point at. */
+  noCodeFrame?: boolean;
+}
+
+const cases = SUITES.flatMap((suite) =>
+  readdirSync(join(ROOT, suite)).map((name) => {
+    const dir = join(ROOT, suite, name);
+    const optionsFile = join(dir, "options.json");
+    const options: CaseOptions = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, "utf8")) : {};
+    return { suite, name, dir, options, input: readFileSync(join(dir, "input.js"), "utf8") };
+  }),
+);
+
+describe.each(BABEL_CORES)("%s", (_label, core) => {
+  describe.each(cases)("$suite/$name", ({ suite, dir, options, input }) => {
+    if (options.throws) {
+      test("fails with a code frame", () => {
+        expect(() => transform(core, input, options)).toThrow(options.throws);
+        if (!options.noCodeFrame) expect(() => transform(core, input, options)).toThrow(/> *\d+ \|/);
+      });
+      return;
+    }
+    const outputFile = join(dir, "output.js");
+    test("output", () => {
+      const actual = transform(core, input, options);
+      if (!existsSync(outputFile) && process.env.UPDATE_FIXTURES) writeFileSync(outputFile, actual + "\n");
+      expect(actual + "\n").toBe(readFileSync(outputFile, "utf8"));
+    });
+    test("a second run changes nothing", () => {
+      const once = transform(core, input, options);
+      expect(transform(core, once, options)).toBe(once);
+    });
+    if (suite === "untouched") {
+      test("is exactly what Babel prints without the plugin", () => {
+        expect(transform(core, input, options)).toBe(transform(core, input, { ...options, withoutPlugin: true }));
+      });
+    }
+  });
+});

@@ -1,0 +1,22 @@
+import type { BabelCore } from "./babel-cores.js";
+import plugin from "../../src/index.js";
+
+export interface TransformOptions {
+  pluginOptions?: Record<string, unknown>;
+  sourceType?: "module" | "script" | "unambiguous";
+  /** Run without the plugin: what Babel alone prints. */
+  withoutPlugin?: boolean;
+}
+
+/** Babel with only this plugin, isolated from the repo's own babel.config.js. */
+export function transform(core: BabelCore, code: string, options: TransformOptions = {}): string {
+  const result = core.transformSync(code, {
+    babelrc: false,
+    configFile: false,
+    sourceType: options.sourceType ?? "module",
+    // Babel 7 would drop the input's sourceMappingURL comment while looking for the map; Babel 8 keeps it.
+    inputSourceMap: false,
+    plugins: options.withoutPlugin ? [] : [[plugin, options.pluginOptions ?? {}]],
+  });
+  return result?.code ?? "";
+}
