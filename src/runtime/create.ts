@@ -124,7 +124,12 @@ export function createPythonWebSocketRuntime(global: any): (errors?: PythonError
         // A method read off its object (`self.got`) is a bound method in Python.
         var listener = owner !== undefined && typeof handler === "function" ? (handler as any).bind(owner) : handler;
         registered[type] = listener;
-        target.addEventListener(type, listener);
+        // Added once the current task's script is done: a handler that replaces itself
+        // while it runs must not see the same event again (Node's EventTarget would
+        // call a listener added during dispatch; the DOM would not).
+        global.Promise.resolve().then(function (): void {
+          if (registered[type] === listener) target.addEventListener(type, listener);
+        });
       }
       return handler;
     }

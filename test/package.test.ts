@@ -1,0 +1,88 @@
+// The package as users get it: `npm pack` (prepack builds it), installed by name in a fresh folder, used by
+// require, import, and Babel's short name under Babel 7 and 8, and its output run against a real server.
+import { execFile, execFileSync } from "node:child_process";
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type EchoServer, startEchoServer } from "./support/echo-server.js";
+
+const REPO = fileURLToPath(new URL("..", import.meta.url));
+let consumer: string;
+let server: EchoServer;
+
+function node(args: string[]): string {
+  return execFileSync(process.execPath, ["--no-warnings", ...args], { cwd: consumer, encoding: "utf8" });
+}
+
+/** Without blocking this process, which serves the echo server. */
+function runWithWebSocket(file: string): Promise<string> {
+  return new Promise((resolve, reject) =>
+    execFile(process.execPath, ["--experimental-websocket", "--no-warnings", file], { cwd: consumer, timeout: 20_000 }, (error, out, err) =>
+      error ? reject(new Error(`${error.message}\n${err}`)) : resolve(out),
+    ),
+  );
+}
+
+beforeAll(async () => {
+  consumer = mkdtempSync(join(tmpdir(), "python-websocket-consumer-"));
+  execFileSync("npm", ["pack", "--silent", "--pack-destination", consumer], { cwd: REPO, stdio: "ignore" });
+  const tarball = readdirSync(consumer).find((file) => file.endsWith(".tgz"))!;
+  writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }));
+  execFileSync(
+    "npm",
+    ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", `./${tarball}`, "@babel/core@^7.28", "babel8@npm:@babel/core@^8"],
+    { cwd: consumer, stdio: "ignore" },
+  );
+  server = await startEchoServer();
+}, 240_000);
+
+afterAll(async () => {
+  await server?.close();
+  rmSync(consumer, { recursive: true, force: true });
+});
+
+test("require and import give the plugin and the runtime", () => {
+  const kinds = node([
+    "--input-type=module",
+    "-e",
+    `import { createRequire } from "node:module";
+     const require = createRequire(process.cwd() + "/");
+     const required = require("babel-plugin-python-websocket");
+     const imported = await import("babel-plugin-python-websocket");
+     console.log(typeof required.default, typeof imported.default,
+       typeof require("babel-plugin-python-websocket/runtime").pythonWebSocket,
+       typeof (await import("babel-plugin-python-websocket/runtime")).pythonWebSocket);`,
+  ]);
+  expect(kinds.trim()).toBe("function function function function");
+});
+
+test("ships types for both entry points", () => {
+  const files = execFileSync("find", ["node_modules/babel-plugin-python-websocket/dist", "-name", "index.d.ts"], { cwd: consumer, encoding: "utf8" });
+  expect(files.split("\n").filter(Boolean).sort()).toEqual([
+    "node_modules/babel-plugin-python-websocket/dist/cjs/index.d.ts",
+    "node_modules/babel-plugin-python-websocket/dist/cjs/runtime/index.d.ts",
+    "node_modules/babel-plugin-python-websocket/dist/esm/index.d.ts",
+    "node_modules/babel-plugin-python-websocket/dist/esm/runtime/index.d.ts",
+  ]);
+});
+
+test.each([
+  ["Babel 7", "@babel/core"],
+  ["Babel 8", "babel8"],
+])("%s finds it by its short name, and the output talks to a server through the installed runtime", async (_label, core) => {
+  const program = `var ws = websocket(${JSON.stringify(server.url)});
+ws.on_open = function () { ws.send("hello"); };
+ws.on_message = function (evt) { console.log("echo:", evt.data); ws.close(); };`;
+  writeFileSync(join(consumer, "program.js"), program);
+  node([
+    "--input-type=module",
+    "-e",
+    `import * as babel from "${core}";
+     import { readFileSync, writeFileSync } from "node:fs";
+     const out = babel.transformSync(readFileSync("program.js", "utf8"), {
+       babelrc: false, configFile: false, cwd: process.cwd(), sourceType: "module", plugins: ["python-websocket"] });
+     writeFileSync("program.out.mjs", out.code);`,
+  ]);
+  expect((await runWithWebSocket("program.out.mjs")).trim()).toBe("echo: hello");
+});

@@ -1,0 +1,73 @@
+// Runs a transformed Python program in a fresh Node process, as a user's page would: Transcrypt output as
+// an ES module beside a runtime stand-in, RapydScript-ng output as a classic script. Returns its stdout lines.
+import { execFile, execFileSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const REPO = fileURLToPath(new URL("../..", import.meta.url));
+const TRANSCRYPT_STAND_IN = join(REPO, "test/support/transcrypt-runtime.js");
+const RAPYDSCRIPT = join(REPO, "node_modules/rapydscript-ng/bin/rapydscript");
+
+/** The built runtime, imported by transformed ES modules in these runs. */
+export const BUILT_RUNTIME = join(REPO, "dist/esm/runtime/index.js");
+
+export type Dialect = "transcrypt" | "rapydscript";
+
+export interface Run {
+  dialect: Dialect;
+  /** The transformed program. */
+  code: string;
+  /** Start Node with its WHATWG WebSocket client, or leave the platform without WebSocket. */
+  websocket: boolean;
+  globals: Record<string, string>;
+}
+
+/** RapydScript-ng's full output (its runtime included) for a .pyj file: one classic-script IIFE. */
+export function compileRapydScript(file: string): string {
+  return execFileSync(process.execPath, [RAPYDSCRIPT, "compile", file], { encoding: "utf8" });
+}
+
+/**
+ * The page around the program: the globals the seed expects (`doc`, `alert`), and the seed's
+ * buttons, pressed in turn: `_test()` once loaded, `close_connection()` once the echo is seen.
+ */
+function driver(dialect: Dialect, globals: Record<string, string>): string {
+  const load =
+    dialect === "transcrypt"
+      ? `await import("./program.js")`
+      : `(runInThisContext(readFileSync("program.js", "utf8"), { filename: "program.js" }), {})`;
+  return `
+import { readFileSync } from "node:fs";
+import { runInThisContext } from "node:vm";
+Object.assign(globalThis, ${JSON.stringify(globals)});
+const button = (name) => program[name] ?? globalThis[name];
+globalThis.doc = { data: { value: "hello" } };
+globalThis.alert = (text) => {
+  console.log("alert: " + text);
+  if (String(text).startsWith("Message received")) setTimeout(() => button("close_connection")(), 0);
+};
+const program = ${load};
+button("_test")?.();
+`;
+}
+
+export async function runProgram(run: Run): Promise<string[]> {
+  const dir = mkdtempSync(join(tmpdir(), "python-websocket-e2e-"));
+  try {
+    writeFileSync(join(dir, "program.js"), run.code);
+    writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+    if (run.dialect === "transcrypt") copyFileSync(TRANSCRYPT_STAND_IN, join(dir, "org.transcrypt.__runtime__.js"));
+    writeFileSync(join(dir, "main.js"), driver(run.dialect, run.globals));
+    const flags = run.websocket ? ["--experimental-websocket"] : [];
+    const stdout = await new Promise<string>((resolve, reject) => {
+      execFile(process.execPath, [...flags, "--no-warnings", "main.js"], { cwd: dir, timeout: 20_000 }, (error, out, err) =>
+        error ? reject(new Error(`program failed (${error.message})\n--- stdout\n${out}\n--- stderr\n${err}`)) : resolve(out),
+      );
+    });
+    return stdout.split("\n").filter((line) => line !== "");
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
