@@ -1,0 +1,77 @@
+// npm run demo: the seed example of Brython's WebSocket docs, written in Python, transpiled by RapydScript-ng,
+// rewritten by this plugin, and run as the page would run it against a real echo server on 127.0.0.1.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createRequire } from "node:module";
+import { createContext, runInContext } from "node:vm";
+import { WebSocketServer } from "ws";
+
+const require = createRequire(import.meta.url);
+const babel = require("@babel/core");
+const plugin = require("../dist/cjs/index.js");
+
+const SEED = "fixtures/e2e/seed/program.pyj";
+const say = (text = "") => console.log(text);
+
+if (typeof WebSocket !== "function") {
+  console.error("Node's WebSocket client is missing: run this with node --experimental-websocket (npm run demo does).");
+  process.exit(1);
+}
+
+// A real ws echo server on 127.0.0.1 that tells what it hears; the page is done when it has closed.
+const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
+await new Promise((resolve) => server.once("listening", resolve));
+const url = `ws://127.0.0.1:${server.address().port}/`;
+server.on("connection", (socket) => {
+  say("   server: a page connected");
+  socket.on("message", (data) => {
+    say(`   server: received ${JSON.stringify(data.toString())}, echoing it`);
+    socket.send(data.toString());
+  });
+  socket.on("close", () => {
+    say("   server: the page closed the connection");
+    server.close(() => say("\nDone: Python's WebSocket API ran as native WebSocket code."));
+  });
+});
+// 1. Python → JavaScript with RapydScript-ng: one classic-script IIFE, its runtime included.
+const rapydscript = require.resolve("rapydscript-ng/bin/rapydscript");
+const scratch = mkdtempSync(join(tmpdir(), "python-websocket-demo-"));
+const python = readFileSync(SEED, "utf8").replace("websocket(ECHO_URL)", `websocket(${JSON.stringify(url)})`);
+writeFileSync(join(scratch, "seed.pyj"), python);
+const transpiled = execFileSync(process.execPath, [rapydscript, "compile", join(scratch, "seed.pyj")], { encoding: "utf8" });
+rmSync(scratch, { recursive: true });
+say(`1. ${SEED} (its url: the local echo server) → RapydScript-ng → ${(transpiled.length / 1024).toFixed(0)} KB classic script`);
+
+// 2. The plugin, in a Babel pass: classic script, so its small runtime is inlined.
+const { code } = babel.transformSync(transpiled, {
+  babelrc: false,
+  configFile: false,
+  sourceType: "unambiguous",
+  plugins: [plugin],
+});
+const rewritten = code.slice(code.indexOf("function _test()"), code.indexOf("if (!_test.__module__)")).replace(/\n\s*;\s*$/, "");
+const indent = rewritten.match(/\n(\s*)\}$/)?.[1] ?? "";
+say(`2. babel-plugin-python-websocket rewrote it (+${((code.length - transpiled.length) / 1024).toFixed(1)} KB: its runtime, inlined). _test() now reads:\n`);
+say(("     " + rewritten.split("\n").map((line) => line.replace(indent, "")).join("\n     ")).trimEnd());
+say();
+
+say(`3. Running the page against the echo server at ${url}`);
+say(`   page: the input field holds "hello"; pressing Send (_test())`);
+
+// The page: its input field, alert(), and its buttons, which call _test() and close_connection().
+const page = createContext({
+  WebSocket,
+  console,
+  doc: { data: { value: "hello" } },
+  alert(text) {
+    say(`   page: alert("${text}")`);
+    if (String(text).startsWith("Message received")) {
+      say("   page: pressing Close connection (close_connection())");
+      page.close_connection();
+    }
+  },
+});
+runInContext(code, page, { filename: "seed.js" });
+page._test();
