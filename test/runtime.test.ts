@@ -136,6 +136,24 @@ describe("setHandler()", () => {
     await closed(ws);
   });
 
+  test("several events dispatched in one task (as Node's client does): none lost, none seen twice", () => {
+    // Node's WebSocket client dispatches the messages of one network read back to back, and its
+    // EventTarget calls listeners added during a dispatch: both are reproduced here exactly.
+    class SocketOfThisPlatform extends EventTarget {}
+    const platform = Object.create(globalThis, { WebSocket: { value: SocketOfThisPlatform } });
+    const runtime = createPythonWebSocketRuntime(platform)();
+    const ws = new SocketOfThisPlatform();
+    const seen: string[] = [];
+    const second = (evt: MessageEvent) => seen.push(`second ${evt.data}`);
+    runtime.setHandler(ws, "on_message", (evt: MessageEvent) => {
+      seen.push(`first ${evt.data}`);
+      runtime.setHandler(ws, "on_message", second);
+    });
+    ws.dispatchEvent(new MessageEvent("message", { data: "m1" }));
+    ws.dispatchEvent(new MessageEvent("message", { data: "m2" }));
+    expect(seen).toEqual(["first m1", "second m2"]);
+  });
+
   test("calls a method with its owner bound, as Python's bound methods are", async () => {
     const ws = await openSocket();
     const chat = {

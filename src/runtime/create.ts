@@ -62,6 +62,19 @@ export function createPythonWebSocketRuntime(global: any): (errors?: PythonError
     );
   }
 
+  // The listener for a handler. A handler that replaces itself while it runs must not
+  // have its replacement see the same event: the DOM does not call listeners added
+  // during a dispatch, but Node's EventTarget does, so events made before the listener
+  // was added are skipped. A method read off its object (`self.got`) is a bound method
+  // in Python: it is called with `owner` as `this`.
+  function guardedListener(handler: Function, owner: unknown): (event: Event) => unknown {
+    var since = global.performance ? global.performance.now() : -Infinity;
+    return function (this: unknown, event: Event): unknown {
+      if (event.timeStamp < since) return undefined;
+      return handler.call(owner === undefined ? this : owner, event);
+    };
+  }
+
   return function pythonWebSocket(errors?: PythonErrorClasses): PythonWebSocketRuntime {
     var classes = errors || {};
     var NotImplemented = classes.NotImplementedError || NotImplementedError;
@@ -121,15 +134,9 @@ export function createPythonWebSocketRuntime(global: any): (errors?: PythonError
       if (handler === null || handler === undefined) {
         delete registered[type];
       } else {
-        // A method read off its object (`self.got`) is a bound method in Python.
-        var listener = owner !== undefined && typeof handler === "function" ? (handler as any).bind(owner) : handler;
+        var listener = typeof handler === "function" ? guardedListener(handler, owner) : handler;
         registered[type] = listener;
-        // Added once the current task's script is done: a handler that replaces itself
-        // while it runs must not see the same event again (Node's EventTarget would
-        // call a listener added during dispatch; the DOM would not).
-        global.Promise.resolve().then(function (): void {
-          if (registered[type] === listener) target.addEventListener(type, listener);
-        });
+        target.addEventListener(type, listener);
       }
       return handler;
     }
