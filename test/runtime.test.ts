@@ -186,6 +186,8 @@ describe("send()", () => {
     const transcryptLike = pythonWebSocket({ Exception: ProgramException });
     const ws = transcryptLike.websocket(server.url);
     expect(() => transcryptLike.send(ws, "early")).toThrow(ProgramException);
+    // `except ConnectionError` (a free name, made the runtime's) catches what is raised.
+    expect(transcryptLike.ConnectionError).toBe(ProgramException);
     await nextEvent(ws, "open");
     await closed(ws);
   });

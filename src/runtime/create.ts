@@ -203,7 +203,7 @@ export function createPythonWebSocketRuntime(global: any): (errors?: PythonError
 
     return {
       NotImplementedError: NotImplemented,
-      ConnectionError: ConnectionError,
+      ConnectionError: Connection,
       assertWebSocket: assertWebSocket,
       websocket: openWebSocket,
       setHandler: setHandler,

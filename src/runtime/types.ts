@@ -13,7 +13,9 @@ export interface PythonErrorClasses {
 
 /** What rewritten code calls: one such object per file, made by `pythonWebSocket(errors)`. */
 export interface PythonWebSocketRuntime {
+  /** The class `websocket()` raises where the platform has no WebSocket. */
   NotImplementedError: PythonErrorClass;
+  /** The class send/close misuse raises (the program's Exception in Transcrypt files). */
   ConnectionError: PythonErrorClass;
   /** Raises NotImplementedError where the platform has no WebSocket. */
   assertWebSocket(): void;
