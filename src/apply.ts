@@ -1,10 +1,12 @@
 import type { NodePath, types as t } from "@babel/core";
 import { handlersOfFreshSocket } from "./analysis/fresh-socket.js";
+import { SocketTargets } from "./analysis/socket-targets.js";
 import type { FileContext } from "./context.js";
 import { recognizeWebSocketUse, type WebSocketUse } from "./recognize/websocket-use.js";
 import { rewriteBrythonFlag, rewriteErrorName } from "./rewrite/free-names.js";
 import { rewriteHandler } from "./rewrite/handler.js";
 import { rewriteMethodCall, rewriteMethodReference } from "./rewrite/socket-method.js";
+import { reportUnknownHandler } from "./rewrite/unknown-handler.js";
 import { rewriteWebSocketUse } from "./rewrite/websocket.js";
 import type { FileSites } from "./sites.js";
 
@@ -17,11 +19,19 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
   if (!file.usesApi) return;
   const uses = new Map<NodePath, WebSocketUse>();
   const onFreshSocket = new Set<t.AssignmentExpression>();
+  const sockets = new SocketTargets();
   for (const site of file.sites) {
     if (site.kind !== "websocket") continue;
     const use = recognizeWebSocketUse(site.path);
     uses.set(site.path, use);
-    if (use.kind === "call") for (const assignment of handlersOfFreshSocket(use.call)) onFreshSocket.add(assignment);
+    if (use.kind !== "call") continue;
+    sockets.add(use.call);
+    for (const assignment of handlersOfFreshSocket(use.call)) onFreshSocket.add(assignment);
+  }
+  for (const site of file.sites) {
+    if (site.kind === "unknown-handler" && sockets.holds((site.path.node.left as t.MemberExpression).object, site.path)) {
+      reportUnknownHandler(site.path, site.name, context.options.unknownHandlers);
+    }
   }
   for (const site of [...file.sites].reverse()) {
     switch (site.kind) {
@@ -42,6 +52,8 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
         break;
       case "method-reference":
         rewriteMethodReference(context, site.path, site.method);
+        break;
+      case "unknown-handler":
         break;
     }
   }

@@ -5,7 +5,7 @@ import { PACKAGE_NAME } from "./names.js";
 import { type PluginOptions, resolveOptions } from "./options.js";
 import { type FileSites, visitAssignment, visitCall, visitIdentifier } from "./sites.js";
 
-export type { PluginOptions, RuntimeDelivery } from "./options.js";
+export type { Diagnostic, PluginOptions, RuntimeDelivery } from "./options.js";
 
 /** The plugin object, typed by its own small interface so the same .d.ts serves Babel 7 and 8 users. */
 export interface PythonWebSocketPlugin {

@@ -12,15 +12,24 @@ export interface PluginOptions {
   runtime?: RuntimeDelivery;
   /** Module the runtime is imported from. Default "babel-plugin-python-websocket/runtime". */
   runtimeModule?: string;
+  /**
+   * What to do with a misspelt handler on a socket (`ws.on_mesage = f`, `ws.onmessage = f`):
+   * "warn" (default) prints it with a code frame, "error" fails the build, "off" says nothing.
+   */
+  unknownHandlers?: Diagnostic;
 }
+
+export type Diagnostic = "warn" | "error" | "off";
 
 export interface ResolvedOptions {
   runtime: RuntimeDelivery;
   runtimeModule: string;
+  unknownHandlers: Diagnostic;
 }
 
 const DELIVERIES: readonly RuntimeDelivery[] = ["auto", "import", "inline"];
-const KNOWN_KEYS = ["runtime", "runtimeModule"];
+const DIAGNOSTICS: readonly Diagnostic[] = ["warn", "error", "off"];
+const KNOWN_KEYS = ["runtime", "runtimeModule", "unknownHandlers"];
 
 function optionError(message: string): Error {
   return new Error(`${PACKAGE_NAME}: ${message}`);
@@ -38,12 +47,17 @@ export function resolveOptions(raw: unknown): ResolvedOptions {
       throw optionError(`unknown option "${key}"; the options are ${KNOWN_KEYS.map((k) => `"${k}"`).join(", ")}`);
     }
   }
-  const { runtime = "auto", runtimeModule = DEFAULT_RUNTIME_MODULE } = options;
-  if (!DELIVERIES.includes(runtime as RuntimeDelivery)) {
-    throw optionError(`option "runtime" must be one of ${DELIVERIES.map((d) => `"${d}"`).join(", ")}, not ${JSON.stringify(runtime)}`);
-  }
+  const { runtime = "auto", runtimeModule = DEFAULT_RUNTIME_MODULE, unknownHandlers = "warn" } = options;
+  checkOneOf("runtime", runtime, DELIVERIES);
+  checkOneOf("unknownHandlers", unknownHandlers, DIAGNOSTICS);
   if (typeof runtimeModule !== "string" || runtimeModule.trim() === "") {
     throw optionError(`option "runtimeModule" must be a non-empty string, not ${JSON.stringify(runtimeModule)}`);
   }
-  return { runtime: runtime as RuntimeDelivery, runtimeModule };
+  return { runtime: runtime as RuntimeDelivery, runtimeModule, unknownHandlers: unknownHandlers as Diagnostic };
+}
+
+function checkOneOf(name: string, value: unknown, allowed: readonly string[]): void {
+  if (!allowed.includes(value as string)) {
+    throw optionError(`option "${name}" must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, not ${JSON.stringify(value)}`);
+  }
 }

@@ -17,6 +17,8 @@ export type Site =
   | { kind: "brython"; path: NodePath<t.Identifier> }
   | { kind: "error-name"; path: NodePath<t.Identifier> }
   | { kind: "handler"; path: NodePath<t.AssignmentExpression>; name: string }
+  /** `X.on_mesage = f`, `X.onmessage = f`: a misspelt handler if X turns out to be a socket. */
+  | { kind: "unknown-handler"; path: NodePath<t.AssignmentExpression>; name: string }
   | { kind: "method-call"; path: NodePath<t.CallExpression>; method: SocketMethod }
   | { kind: "method-reference"; path: NodePath<t.MemberExpression>; method: SocketMethod };
 
@@ -27,6 +29,9 @@ export interface FileSites {
   usesApi: boolean;
   commonjs: boolean;
 }
+
+/** An attribute that reads as an event handler: `on_mesage`, `onmessage`, `on_connect`. */
+const HANDLER_LIKE = /^on_?[a-z]+$/;
 
 const NAMES_OF_INTEREST = new Set([WEBSOCKET, BRYTHON, ...RUNTIME_ERROR_NAMES, ...COMMONJS_NAMES]);
 
@@ -52,7 +57,12 @@ export function visitAssignment(path: NodePath<t.AssignmentExpression>, file: Fi
   const { left, operator } = path.node;
   if (operator !== "=" || left.type !== "MemberExpression") return;
   const name = staticPropertyName(left);
-  if (name === null || !(name in EVENT_OF_HANDLER) || isDirectFormOutput(path, name)) return;
+  if (name === null) return;
+  if (!(name in EVENT_OF_HANDLER)) {
+    if (HANDLER_LIKE.test(name)) file.sites.push({ kind: "unknown-handler", path, name });
+    return;
+  }
+  if (isDirectFormOutput(path, name)) return;
   file.sites.push({ kind: "handler", path, name });
   file.usesApi = true;
 }

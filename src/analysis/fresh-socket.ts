@@ -33,7 +33,7 @@ export function handlersOfFreshSocket(creation: NodePath<t.CallExpression>): t.A
 }
 
 /** `[statement, target]` for `target = CREATION;` or `var target = CREATION;` in a statement list. */
-function createdInto(creation: NodePath<t.CallExpression>): [NodePath, t.Node] | null {
+export function createdInto(creation: NodePath<t.CallExpression>): [NodePath, t.Node] | null {
   const parent = creation.parentPath;
   let statement: NodePath | null = null;
   let target: t.Node | null = null;

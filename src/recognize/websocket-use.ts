@@ -1,6 +1,7 @@
 import type { NodePath, types as t } from "@babel/core";
 import { isNamedMember, staticPropertyName } from "../analysis/references.js";
 import { RAPYDSCRIPT_INTERPOLATE } from "../names.js";
+import { checkLiteralArguments } from "./literal-url.js";
 import { type ArgumentsShape, type PythonArguments, rapydscriptArguments, transcryptArguments } from "./keywords.js";
 
 /** What a free reference to `websocket` does. */
@@ -50,6 +51,7 @@ export function recognizeWebSocketUse(reference: NodePath<t.Identifier>): WebSoc
 function fromShape(call: NodePath<t.CallExpression>, shape: ArgumentsShape): WebSocketUse {
   if (shape.kind === "dynamic") return { kind: "value" };
   const [host, protocols] = bindParameters(call, shape.args);
+  checkLiteralArguments(call, host, protocols);
   return { kind: "call", call, host, protocols };
 }
 
