@@ -16,7 +16,7 @@ function elsewhere(ws, show) {
 `;
 
 describe.each(BABEL_CORES)("%s", (_label, core) => {
-  let warn: ReturnType<typeof jest.spyOn>;
+  let warn: jest.SpiedFunction<typeof console.warn>;
   beforeEach(() => {
     warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
   });
