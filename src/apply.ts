@@ -4,7 +4,7 @@ import { SocketTargets } from "./analysis/socket-targets.js";
 import type { FileContext } from "./context.js";
 import { recognizeWebSocketUse, type WebSocketUse } from "./recognize/websocket-use.js";
 import { rewriteBrythonFlag, rewriteErrorName } from "./rewrite/free-names.js";
-import { rewriteHandler } from "./rewrite/handler.js";
+import { rewriteHandler, rewriteHandlerDelete } from "./rewrite/handler.js";
 import { rewriteMethodCall, rewriteMethodReference } from "./rewrite/socket-method.js";
 import { reportUnknownHandler } from "./rewrite/unknown-handler.js";
 import { rewriteWebSocketUse } from "./rewrite/websocket.js";
@@ -52,6 +52,9 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
         break;
       case "method-reference":
         rewriteMethodReference(context, site.path, site.method);
+        break;
+      case "handler-delete":
+        rewriteHandlerDelete(context, site.path, site.name);
         break;
       case "unknown-handler":
         break;

@@ -3,7 +3,7 @@ import { applyRewrites } from "./apply.js";
 import type { BabelApi, FileContext } from "./context.js";
 import { PACKAGE_NAME } from "./names.js";
 import { type PluginOptions, resolveOptions } from "./options.js";
-import { type FileSites, visitAssignment, visitCall, visitIdentifier } from "./sites.js";
+import { type FileSites, visitAssignment, visitCall, visitDelete, visitIdentifier } from "./sites.js";
 
 export type { Diagnostic, PluginOptions, RuntimeDelivery } from "./options.js";
 
@@ -44,6 +44,9 @@ export default function pythonWebSocketPlugin(api: unknown, rawOptions?: PluginO
       },
       AssignmentExpression(this: PassState, path: NodePath<t.AssignmentExpression>) {
         visitAssignment(path, this.sites);
+      },
+      UnaryExpression(this: PassState, path: NodePath<t.UnaryExpression>) {
+        visitDelete(path, this.sites);
       },
       CallExpression(this: PassState, path: NodePath<t.CallExpression>) {
         visitCall(path, this.sites);

@@ -17,6 +17,7 @@ export type Site =
   | { kind: "brython"; path: NodePath<t.Identifier> }
   | { kind: "error-name"; path: NodePath<t.Identifier> }
   | { kind: "handler"; path: NodePath<t.AssignmentExpression>; name: string }
+  | { kind: "handler-delete"; path: NodePath<t.UnaryExpression>; name: string }
   /** `X.on_mesage = f`, `X.onmessage = f`: a misspelt handler if X turns out to be a socket. */
   | { kind: "unknown-handler"; path: NodePath<t.AssignmentExpression>; name: string }
   | { kind: "method-call"; path: NodePath<t.CallExpression>; method: SocketMethod }
@@ -64,6 +65,15 @@ export function visitAssignment(path: NodePath<t.AssignmentExpression>, file: Fi
   }
   if (isDirectFormOutput(path, name)) return;
   file.sites.push({ kind: "handler", path, name });
+  file.usesApi = true;
+}
+
+export function visitDelete(path: NodePath<t.UnaryExpression>, file: FileSites): void {
+  const { argument, operator } = path.node;
+  if (operator !== "delete" || argument.type !== "MemberExpression") return;
+  const name = staticPropertyName(argument);
+  if (name === null || !(name in EVENT_OF_HANDLER)) return;
+  file.sites.push({ kind: "handler-delete", path, name });
   file.usesApi = true;
 }
 

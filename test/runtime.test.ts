@@ -154,6 +154,21 @@ describe("setHandler()", () => {
     expect(seen).toEqual(["first m1", "second m2"]);
   });
 
+  test("deleteHandler (Python's del) removes the attribute and its listener", async () => {
+    const ws = await openSocket();
+    const seen: string[] = [];
+    py.setHandler(ws, "on_message", (evt: MessageEvent) => seen.push(evt.data));
+    expect(py.deleteHandler(ws, "on_message")).toBe(true);
+    expect("on_message" in ws).toBe(false);
+    py.send(ws, "unheard");
+    await nextEvent(ws, "message");
+    expect(seen).toEqual([]);
+    const door: { on_message?: number } = { on_message: 1 };
+    py.deleteHandler(door, "on_message");
+    expect(door).toEqual({});
+    await closed(ws);
+  });
+
   test("calls a method with its owner bound, as Python's bound methods are", async () => {
     const ws = await openSocket();
     const chat = {

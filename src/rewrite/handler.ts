@@ -30,3 +30,10 @@ export function rewriteHandler(
   if (value.type === "MemberExpression" && isSimpleReference(value.object)) args.push(t.cloneNode(value.object));
   assignment.replaceWith(t.callExpression(runtimeMember(context, "setHandler"), args));
 }
+
+/** `delete X.on_message` (Python's `del`) → `_pyws.deleteHandler(X, "on_message")`: the listener goes too. */
+export function rewriteHandlerDelete(context: FileContext, deletion: NodePath<t.UnaryExpression>, name: string): void {
+  const { t } = context;
+  const member = deletion.node.argument as t.MemberExpression;
+  deletion.replaceWith(t.callExpression(runtimeMember(context, "deleteHandler"), [member.object as t.Expression, t.stringLiteral(name)]));
+}

@@ -141,6 +141,12 @@ export function createPythonWebSocketRuntime(global: any): (errors?: PythonError
       return handler;
     }
 
+    // `del X.on_message`: for a socket, its listener goes with the attribute.
+    function deleteHandler(target: any, name: string): boolean {
+      if (isSocket(target)) setHandler(target, name, null);
+      return delete target[name];
+    }
+
     function checkOpen(target: any, fname: string): void {
       if (target.readyState === 0) {
         throw new Connection(fname + "(): the WebSocket is not open yet (send from on_open or later)");
@@ -207,6 +213,7 @@ export function createPythonWebSocketRuntime(global: any): (errors?: PythonError
       assertWebSocket: assertWebSocket,
       websocket: openWebSocket,
       setHandler: setHandler,
+      deleteHandler: deleteHandler,
       send: send,
       close: close,
       method: method,
