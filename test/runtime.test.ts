@@ -169,6 +169,19 @@ describe("setHandler()", () => {
     await closed(ws);
   });
 
+  test("on_message gets binary data as bytes (a Uint8Array view) and text as str", async () => {
+    const ws = await openSocket();
+    const seen: unknown[] = [];
+    py.setHandler(ws, "on_message", (evt: MessageEvent) => seen.push(evt.data, evt.type, evt.target === ws));
+    expect(ws.binaryType).toBe("arraybuffer");
+    py.send(ws, new Uint8Array([7, 8, 9]));
+    await nextEvent(ws, "message");
+    py.send(ws, "text");
+    await nextEvent(ws, "message");
+    expect(seen).toEqual([new Uint8Array([7, 8, 9]), "message", true, "text", "message", true]);
+    await closed(ws);
+  });
+
   test("calls a method with its owner bound, as Python's bound methods are", async () => {
     const ws = await openSocket();
     const chat = {

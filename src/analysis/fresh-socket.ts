@@ -1,5 +1,7 @@
 import type { NodePath, types as t } from "@babel/core";
 import { EVENT_OF_HANDLER } from "../names.js";
+
+const BYTES_HANDLER = "on_message";
 import { isInertHandlerValue } from "./inert.js";
 import { isSimpleReference, sameReference, staticPropertyName } from "./references.js";
 
@@ -10,7 +12,7 @@ import { isSimpleReference, sameReference, staticPropertyName } from "./referenc
  *     ws = websocket(url);  ws.on_open = on_open;  ws.on_message = on_message;
  *
  * There the socket is new and has no listener yet, so each first assignment of an
- * event can be a plain `addEventListener`. Returns those assignments.
+ * event can be a plain `addEventListener`, but on_message's. Returns those assignments.
  */
 export function handlersOfFreshSocket(creation: NodePath<t.CallExpression>): t.AssignmentExpression[] {
   const target = createdInto(creation);
@@ -27,7 +29,8 @@ export function handlersOfFreshSocket(creation: NodePath<t.CallExpression>): t.A
     const name = staticPropertyName(left);
     if (name === null || !(name in EVENT_OF_HANDLER) || seen.has(name) || !isInertHandlerValue(right)) break;
     seen.add(name);
-    found.push(assignment);
+    // on_message always goes through the runtime, which hands binary data over as bytes.
+    if (name !== BYTES_HANDLER) found.push(assignment);
   }
   return found;
 }

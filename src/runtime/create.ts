@@ -71,8 +71,22 @@ export function createPythonWebSocketRuntime(global: any): (errors?: PythonError
     var since = global.performance ? global.performance.now() : -Infinity;
     return function (this: unknown, event: Event): unknown {
       if (event.timeStamp < since) return undefined;
-      return handler.call(owner === undefined ? this : owner, event);
+      return handler.call(owner === undefined ? this : owner, withBytes(event));
     };
+  }
+
+  // Binary messages arrive as ArrayBuffers (binaryType "arraybuffer"); Python code
+  // indexes bytes, so the handler sees `evt.data` as a Uint8Array view of them.
+  function withBytes(event: any): Event {
+    if (!(event.data instanceof global.ArrayBuffer)) return event;
+    var bytes = new global.Uint8Array(event.data);
+    return new global.Proxy(event, {
+      get: function (target: any, key: PropertyKey): unknown {
+        if (key === "data") return bytes;
+        var value = global.Reflect.get(target, key);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
   }
 
   return function pythonWebSocket(errors?: PythonErrorClasses): PythonWebSocketRuntime {
@@ -135,6 +149,7 @@ export function createPythonWebSocketRuntime(global: any): (errors?: PythonError
         delete registered[type];
       } else {
         var listener = typeof handler === "function" ? guardedListener(handler, owner) : handler;
+        if (type === "message" && target.binaryType === "blob") target.binaryType = "arraybuffer";
         registered[type] = listener;
         target.addEventListener(type, listener);
       }
