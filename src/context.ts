@@ -18,6 +18,6 @@ export interface FileContext {
   program: NodePath<BabelTypes.Program>;
   /** The file refers to free `require`, `module` or `exports`. */
   commonjs: boolean;
-  /** The per-file runtime object (`_pyws`), once a rewrite has needed it. */
-  runtime: BabelTypes.Identifier | null;
+  /** The runtime objects (`_pyws`) declared so far, by the node of the scope that holds each. */
+  runtimes: Map<BabelTypes.Node, BabelTypes.Identifier>;
 }

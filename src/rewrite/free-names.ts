@@ -7,7 +7,7 @@ import { runtimeMember } from "./runtime-binding.js";
 
 /** A free `NotImplementedError` (RapydScript-ng defines none) → the runtime's class, the one it raises. */
 export function rewriteErrorName(context: FileContext, reference: NodePath<t.Identifier>): void {
-  reference.replaceWith(runtimeMember(context, reference.node.name));
+  reference.replaceWith(runtimeMember(context, reference.node.name, reference));
 }
 
 /** `__BRYTHON__.has_websocket` → `typeof WebSocket === "function"`; any other use of `__BRYTHON__` is an error. */

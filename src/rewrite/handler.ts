@@ -28,12 +28,12 @@ export function rewriteHandler(
   }
   const args: t.Expression[] = [left.object as t.Expression, t.stringLiteral(name), value];
   if (value.type === "MemberExpression" && isSimpleReference(value.object)) args.push(t.cloneNode(value.object));
-  assignment.replaceWith(t.callExpression(runtimeMember(context, "setHandler"), args));
+  assignment.replaceWith(t.callExpression(runtimeMember(context, "setHandler", assignment), args));
 }
 
 /** `delete X.on_message` (Python's `del`) → `_pyws.deleteHandler(X, "on_message")`: the listener goes too. */
 export function rewriteHandlerDelete(context: FileContext, deletion: NodePath<t.UnaryExpression>, name: string): void {
   const { t } = context;
   const member = deletion.node.argument as t.MemberExpression;
-  deletion.replaceWith(t.callExpression(runtimeMember(context, "deleteHandler"), [member.object as t.Expression, t.stringLiteral(name)]));
+  deletion.replaceWith(t.callExpression(runtimeMember(context, "deleteHandler", deletion), [member.object as t.Expression, t.stringLiteral(name)]));
 }

@@ -1,30 +1,58 @@
 import type { NodePath, types as t } from "@babel/core";
+import type { Binding, Scope } from "@babel/traverse";
 import { addNamed } from "@babel/helper-module-imports";
 import type { FileContext } from "../context.js";
 import { PROGRAM_ERROR_BINDINGS } from "../names.js";
 import { createPythonWebSocketRuntime } from "../runtime/create.js";
 
 /**
- * `_pyws.<member>`, declaring `_pyws` on first use in the file:
+ * `_pyws.<member>` for code at `at`, declaring `_pyws` on first use:
  * `var _pyws = _pythonWebSocket({...the program's exception classes})`, with
  * `_pythonWebSocket` imported (ES modules, CommonJS) or inlined (classic scripts).
+ *
+ * `_pyws` is declared where the program's exception classes are: at the top of the
+ * file for Transcrypt (which imports them), at the top of the function that declares
+ * them for RapydScript-ng (its runtime lives inside its IIFE), so that the runtime
+ * raises the very classes the program's `except` clauses name.
  */
-export function runtimeMember(context: FileContext, member: string): t.MemberExpression {
+export function runtimeMember(context: FileContext, member: string, at: NodePath): t.MemberExpression {
   const { t } = context;
-  context.runtime ??= declareRuntime(context);
-  return t.memberExpression(t.cloneNode(context.runtime), t.identifier(member));
+  const home = homeScope(context, at);
+  let id = context.runtimes.get(home.block);
+  if (!id) {
+    id = declareRuntime(context, home);
+    context.runtimes.set(home.block, id);
+  }
+  return t.memberExpression(t.cloneNode(id), t.identifier(member));
 }
 
-function declareRuntime(context: FileContext): t.Identifier {
+/** Bindings usable before any statement runs (imports, function declarations): no temporal dead zone. */
+function earlyBinding(scope: Scope, name: string): Binding | undefined {
+  const binding = scope.getBinding(name);
+  return binding && (binding.kind === "module" || binding.kind === "hoisted") ? binding : undefined;
+}
+
+function homeScope(context: FileContext, at: NodePath): Scope {
+  for (const [, localNames] of PROGRAM_ERROR_BINDINGS) {
+    for (const name of localNames) {
+      const binding = earlyBinding(at.scope, name);
+      if (binding) return binding.scope;
+    }
+  }
+  return context.program.scope;
+}
+
+function declareRuntime(context: FileContext, home: Scope): t.Identifier {
   const { t, program } = context;
-  const id = program.scope.generateUidIdentifier("pyws");
-  const errors = programErrorClasses(context);
+  const id = home.generateUidIdentifier("pyws");
+  const errors = programErrorClasses(context, home);
   const factory = deliversInline(context) ? inlineFactory(context) : importFactory(context);
   const declaration = t.variableDeclaration("var", [
     t.variableDeclarator(id, t.callExpression(factory, errors.properties.length > 0 ? [errors] : [])),
   ]);
-  const [inserted] = insertAfterImports(program, declaration);
-  program.scope.registerDeclaration(inserted!);
+  const body = home.path.isFunction() ? (home.path.get("body") as NodePath<t.BlockStatement>) : null;
+  const [inserted] = body ? body.unshiftContainer("body", declaration) : insertAfterImports(program, declaration);
+  home.registerDeclaration(inserted!);
   return id;
 }
 
@@ -47,13 +75,17 @@ function importFactory(context: FileContext): t.Expression {
   }) as t.Expression;
 }
 
-/** `{ NotImplementedError: NotImplementedError, TypeError: py_TypeError, ... }` for the classes the file imports. */
-function programErrorClasses(context: FileContext): t.ObjectExpression {
-  const { t, program } = context;
+/** `{ NotImplementedError: NotImplementedError, TypeError: py_TypeError, ... }` for the classes seen at `home`. */
+function programErrorClasses(context: FileContext, home: Scope): t.ObjectExpression {
+  const { t } = context;
   const properties: t.ObjectProperty[] = [];
   for (const [key, localNames] of PROGRAM_ERROR_BINDINGS) {
-    // Imports only: they are bound before any statement runs, so no temporal dead zone.
-    const local = localNames.find((name) => program.scope.getBinding(name)?.kind === "module");
+    const local = localNames.find((name) => {
+      const binding = earlyBinding(home, name);
+      // Exception stands in for ConnectionError only where exceptions are not JS Errors (Transcrypt's
+      // imports): RapydScript-ng's `except Exception` is `instanceof Error`, which catches the runtime's own.
+      return binding !== undefined && (key !== "Exception" || binding.kind === "module");
+    });
     if (local) properties.push(t.objectProperty(t.identifier(key), t.identifier(local)));
   }
   return t.objectExpression(properties);

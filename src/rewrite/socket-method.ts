@@ -7,7 +7,7 @@ import { runtimeMember } from "./runtime-binding.js";
 export function rewriteMethodCall(context: FileContext, call: NodePath<t.CallExpression>, method: SocketMethod): void {
   const { t } = context;
   const callee = call.node.callee as t.MemberExpression;
-  call.replaceWith(t.callExpression(runtimeMember(context, method), [callee.object as t.Expression, ...call.node.arguments]));
+  call.replaceWith(t.callExpression(runtimeMember(context, method, call), [callee.object as t.Expression, ...call.node.arguments]));
 }
 
 /**
@@ -17,6 +17,6 @@ export function rewriteMethodCall(context: FileContext, call: NodePath<t.CallExp
 export function rewriteMethodReference(context: FileContext, member: NodePath<t.MemberExpression>, method: SocketMethod): void {
   const { t } = context;
   member.replaceWith(
-    t.callExpression(runtimeMember(context, "method"), [member.node.object as t.Expression, t.stringLiteral(method)]),
+    t.callExpression(runtimeMember(context, "method", member), [member.node.object as t.Expression, t.stringLiteral(method)]),
   );
 }

@@ -12,7 +12,7 @@ import { runtimeMember } from "./runtime-binding.js";
 export function rewriteWebSocketUse(context: FileContext, reference: NodePath<t.Identifier>, use: WebSocketUse): void {
   const { t } = context;
   if (use.kind === "value") {
-    reference.replaceWith(runtimeMember(context, "websocket"));
+    reference.replaceWith(runtimeMember(context, "websocket", reference));
     return;
   }
   const { call, host, protocols } = use;
@@ -20,10 +20,10 @@ export function rewriteWebSocketUse(context: FileContext, reference: NodePath<t.
   const statement = statementEvaluatingFirst(call);
   const readable = statement && args.every((arg) => isLiteralOrPure(call, arg));
   if (!readable) {
-    call.replaceWith(t.callExpression(runtimeMember(context, "websocket"), args));
+    call.replaceWith(t.callExpression(runtimeMember(context, "websocket", call), args));
     return;
   }
-  const check = t.expressionStatement(t.callExpression(runtimeMember(context, "assertWebSocket"), []));
+  const check = t.expressionStatement(t.callExpression(runtimeMember(context, "assertWebSocket", call), []));
   // The statement's comment introduces the check too: keep it above both.
   check.leadingComments = statement.node.leadingComments ?? null;
   statement.node.leadingComments = null;
