@@ -182,6 +182,20 @@ describe("setHandler()", () => {
     await closed(ws);
   });
 
+  test("a closed socket keeps no listeners, once the program's on_close has run", async () => {
+    const ws = await openSocket();
+    const seen: string[] = [];
+    py.setHandler(ws, "on_message", () => seen.push("message"));
+    py.setHandler(ws, "on_close", (evt: CloseEvent) => seen.push(`close ${evt.code}`));
+    expect(Object.keys(py.listeners(ws)).sort()).toEqual(["close", "message"]);
+    py.close(ws, 4000);
+    await nextEvent(ws, "close");
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(seen).toEqual(["close 4000"]);
+    expect(py.listeners(ws)).toEqual({});
+    expect(typeof (ws as any).on_close).toBe("function");
+  });
+
   test("calls a method with its owner bound, as Python's bound methods are", async () => {
     const ws = await openSocket();
     const chat = {

@@ -137,6 +137,14 @@ export function createPythonWebSocketRuntime(global: any): (errors?: PythonError
       if (!registered) {
         registered = {};
         global.Object.defineProperty(target, LISTENERS, { value: registered });
+        target.addEventListener("close", function (): void {
+          // A closed socket has no more events: its listeners go once this close event,
+          // the program's on_close included, has been dispatched.
+          global.setTimeout(function (): void {
+            for (var event in registered) target.removeEventListener(event, registered[event]);
+            for (var key in registered) delete registered[key];
+          }, 0);
+        });
       }
       // A listener added by the plugin's direct form (addEventListener with the
       // value itself) has no entry yet: it is the attribute's value.
@@ -154,6 +162,11 @@ export function createPythonWebSocketRuntime(global: any): (errors?: PythonError
         target.addEventListener(type, listener);
       }
       return handler;
+    }
+
+    // The listeners the runtime has registered on a socket, by event type (a copy).
+    function listeners(target: any): { [type: string]: unknown } {
+      return global.Object.assign({}, target[LISTENERS]);
     }
 
     // `del X.on_message`: for a socket, its listener goes with the attribute.
@@ -229,6 +242,7 @@ export function createPythonWebSocketRuntime(global: any): (errors?: PythonError
       websocket: openWebSocket,
       setHandler: setHandler,
       deleteHandler: deleteHandler,
+      listeners: listeners,
       send: send,
       close: close,
       method: method,

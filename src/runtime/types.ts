@@ -23,6 +23,8 @@ export interface PythonWebSocketRuntime {
   websocket(...args: unknown[]): WebSocket;
   /** `target[name] = handler`, with single-listener semantics when target is a WebSocket. */
   setHandler(target: unknown, name: string, handler: unknown, owner?: unknown): unknown;
+  /** The runtime's bookkeeping: the listeners it has registered on a socket, by event type (a copy). */
+  listeners(target: unknown): Record<string, unknown>;
   /** `delete target[name]`, removing the listener too when target is a WebSocket. */
   deleteHandler(target: unknown, name: string): boolean;
   /** `target.send(...args)`, checked when target is a WebSocket. */
