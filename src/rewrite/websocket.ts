@@ -18,7 +18,8 @@ export function rewriteWebSocketUse(context: FileContext, reference: NodePath<t.
   const { call, host, protocols } = use;
   const args = protocols && protocols.type !== "NullLiteral" ? [host, protocols] : [host];
   const statement = statementEvaluatingFirst(call);
-  const readable = statement && args.every((arg) => isLiteralOrPure(call, arg));
+  // Protocols only as literals: a name could hold None, which `new WebSocket` would send as "null".
+  const readable = statement && isLiteralOrPure(call, host) && (args.length === 1 || isLiteralProtocols(args[1]!));
   if (!readable) {
     call.replaceWith(t.callExpression(runtimeMember(context, "websocket", call), args));
     return;
@@ -39,9 +40,16 @@ export function nativeWebSocket(context: FileContext, at: NodePath): t.Expressio
     : t.identifier("WebSocket");
 }
 
+/**
+ * Arguments whose evaluation runs none of the program's code, so checking first changes nothing the
+ * program could see: literals, names (`url`, a global `ECHO_URL`), attribute chains (`self.url`).
+ */
 function isLiteralOrPure(at: NodePath, node: t.Expression): boolean {
-  if (node.type === "ArrayExpression") return node.elements.every((e) => e?.type === "StringLiteral");
-  return at.scope.isPure(node);
+  return isSimpleReference(node) || at.scope.isPure(node);
+}
+
+function isLiteralProtocols(node: t.Expression): boolean {
+  return node.type === "StringLiteral" || (node.type === "ArrayExpression" && node.elements.every((e) => e?.type === "StringLiteral"));
 }
 
 /**

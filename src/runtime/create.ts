@@ -68,7 +68,7 @@ export function createPythonWebSocketRuntime(global: any): (errors?: PythonError
   // was added are skipped. A method read off its object (`self.got`) is a bound method
   // in Python: it is called with `owner` as `this`.
   function guardedListener(handler: Function, owner: unknown): (event: Event) => unknown {
-    var since = global.performance ? global.performance.now() : -Infinity;
+    var since = global.performance ? global.performance.now() : 0;
     return function (this: unknown, event: Event): unknown {
       if (event.timeStamp < since) return undefined;
       return handler.call(owner === undefined ? this : owner, withBytes(event));
