@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createRequire } from "node:module";
 import { createContext, runInContext } from "node:vm";
-import { WebSocketServer } from "ws";
+import { startTalkingEchoServer } from "./talking-echo-server.mjs";
 
 const require = createRequire(import.meta.url);
 const babel = require("@babel/core");
@@ -21,20 +21,11 @@ if (typeof WebSocket !== "function") {
 }
 
 // A real ws echo server on 127.0.0.1 that tells what it hears; the page is done when it has closed.
-const server = new WebSocketServer({ host: "127.0.0.1", port: 0 });
-await new Promise((resolve) => server.once("listening", resolve));
-const url = `ws://127.0.0.1:${server.address().port}/`;
-server.on("connection", (socket) => {
-  say("   server: a page connected");
-  socket.on("message", (data) => {
-    say(`   server: received ${JSON.stringify(data.toString())}, echoing it`);
-    socket.send(data.toString());
-  });
-  socket.on("close", () => {
-    say("   server: the page closed the connection");
-    server.close(() => say("\nDone: Python's WebSocket API ran as native WebSocket code."));
-  });
+const { server, url } = await startTalkingEchoServer(say, () => {
+  say("   server: the page closed the connection");
+  server.close(() => say("\nDone: Python's WebSocket API ran as native WebSocket code."));
 });
+
 // 1. Python → JavaScript with RapydScript-ng: one classic-script IIFE, its runtime included.
 const rapydscript = require.resolve("rapydscript-ng/bin/rapydscript");
 const scratch = mkdtempSync(join(tmpdir(), "python-websocket-demo-"));
@@ -63,6 +54,7 @@ say(`   page: the input field holds "hello"; pressing Send (_test())`);
 // The page: its input field, alert(), and its buttons, which call _test() and close_connection().
 const page = createContext({
   WebSocket,
+  setTimeout,
   console,
   doc: { data: { value: "hello" } },
   alert(text) {

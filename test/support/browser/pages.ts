@@ -1,0 +1,189 @@
+// The pages the browser tests serve: a program in either transpiler's output, in the seed's page (input field,
+// Send and Close buttons) or a blank page whose output is the program's print() lines. Only external scripts
+// from the page's own origin: the globals a program reads (ECHO_URL, DEAD_URL) come in a generated globals.js.
+import { parseSync, traverse } from "@babel/core";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { BabelCore } from "../babel-cores.js";
+import { transform } from "../transform.js";
+import type { Project } from "./bundle.js";
+import type { Site } from "./server.js";
+
+const REPO = fileURLToPath(new URL("../../..", import.meta.url));
+export const PAGES = join(REPO, "fixtures/browser/pages");
+const TRANSCRYPT_STAND_IN = join(REPO, "test/support/transcrypt-runtime.js");
+
+const asset = (name: string): string => readFileSync(join(PAGES, name), "utf8");
+
+export type Build =
+  /** Transcrypt's ES module, bundled by Rollup + @rollup/plugin-babel (Babel 7) + node-resolve. */
+  | "transcrypt-rollup"
+  /** Transcrypt's ES module transformed by Babel 8, served as native ES modules beside the built runtime. */
+  | "transcrypt-modules"
+  /** RapydScript-ng's classic script (its runtime inlined by the plugin), Babel 7. */
+  | "rapydscript-babel7"
+  /** Likewise, Babel 8. */
+  | "rapydscript-babel8";
+
+export interface PageOptions {
+  /** The seed's page (its markup, `doc`, the buttons wired to _test and close_connection) or a blank page. */
+  seed: boolean;
+  /** false: WebSocket is deleted before the program runs, as in a browser without it. */
+  websocket: boolean;
+  /** Globals the program reads, served as globals.js. */
+  globals: Record<string, string>;
+}
+
+interface Script {
+  src: string;
+  module?: boolean;
+}
+
+function html(options: PageOptions, program: Script[]): string {
+  const scripts: Script[] = [
+    { src: "report-csp.js" },
+    { src: "globals.js" },
+    ...(options.websocket ? [] : [{ src: "no-websocket.js" }]),
+    ...(options.seed ? [{ src: "doc.js" }] : []),
+    ...program,
+  ];
+  const tags = scripts.map(({ src, module }) => `<script${module ? ' type="module"' : ""} src="${src}"></script>`).join("\n");
+  return asset(options.seed ? "seed.html" : "program.html").replace("<!-- scripts -->", tags);
+}
+
+function commonFiles(options: PageOptions): Site {
+  const globals = Object.entries(options.globals)
+    .map(([name, value]) => `window.${name} = ${JSON.stringify(value)};`)
+    .join("\n");
+  return {
+    "report-csp.js": asset("report-csp.js"),
+    "globals.js": `// The globals the Python program reads.\n${globals}\n`,
+    ...(options.websocket ? {} : { "no-websocket.js": asset("no-websocket.js") }),
+    ...(options.seed ? { "doc.js": asset("doc.js") } : {}),
+  };
+}
+
+/** The page for RapydScript-ng output already transformed into a classic script. */
+export function classicScriptSite(script: string, options: PageOptions): Site {
+  const program: Script[] = [{ src: "program.js" }, ...(options.seed ? [{ src: "seed-buttons.js" }] : [])];
+  return {
+    ...commonFiles(options),
+    "index.html": html(options, program),
+    "program.js": script,
+    ...(options.seed ? { "seed-buttons.js": asset("seed-buttons.js") } : {}),
+  };
+}
+
+/** The page for a Rollup bundle (one ES module holding the program, Transcrypt's runtime stand-in and the plugin's runtime). */
+export function bundleSite(bundle: string, options: PageOptions): Site {
+  return { ...commonFiles(options), "index.html": html(options, [{ src: "bundle.js", module: true }]), "bundle.js": bundle };
+}
+
+/**
+ * The page for a transformed Transcrypt module served unbundled, as native ES modules: the program imports
+ * './org.transcrypt.__runtime__.js' and the plugin's runtime from `runtimeModule` "./runtime/index.js".
+ */
+export function moduleSite(program: string, runtimeDir: string, options: PageOptions): Site {
+  const entry = options.seed ? "seed-entry.js" : "program.js";
+  return {
+    ...commonFiles(options),
+    "index.html": html(options, [{ src: entry, module: true }]),
+    "program.js": program,
+    "org.transcrypt.__runtime__.js": readFileSync(TRANSCRYPT_STAND_IN, "utf8"),
+    ...Object.fromEntries(
+      readdirSync(runtimeDir)
+        .filter((file) => file.endsWith(".js"))
+        .map((file) => [`runtime/${file}`, readFileSync(join(runtimeDir, file), "utf8")]),
+    ),
+    ...(options.seed ? { "seed-entry.js": asset("seed-entry.js") } : {}),
+  };
+}
+
+/** What the browser is served for one program and build, and the script holding the program's code. */
+export interface Built {
+  build: Build;
+  /** The served script that holds the rewritten program (bundle, module or classic script). */
+  script: string;
+  site(options: PageOptions): Site;
+  /** Rollup's warnings (bundles only). */
+  warnings: string[];
+}
+
+export interface Toolchain {
+  babel7: BabelCore;
+  babel8: BabelCore;
+  /** The user's project, with the package installed, where Rollup bundles. */
+  project: Project;
+}
+
+/**
+ * Builds a program for the browser. `transcrypt` is Transcrypt's output (program.js), `rapydscript` RapydScript-ng's
+ * full output for the same program; `seed`: for the seed's page (the entry module wires its buttons).
+ */
+export async function buildProgram(
+  build: Build,
+  source: { transcrypt: () => string; rapydscript: () => string },
+  tools: Toolchain,
+  seed: boolean,
+): Promise<Built> {
+  switch (build) {
+    case "transcrypt-rollup": {
+      const entry = seed ? { name: "seed-entry.js", code: asset("seed-entry.js") } : undefined;
+      const { code, warnings } = await tools.project.bundleTranscrypt(source.transcrypt(), entry);
+      return { build, script: code, warnings, site: (options) => bundleSite(code, options) };
+    }
+    case "transcrypt-modules": {
+      const code = transform(tools.babel8, source.transcrypt(), {
+        sourceType: "unambiguous",
+        pluginOptions: { runtimeModule: "./runtime/index.js" },
+      });
+      return { build, script: code, warnings: [], site: (options) => moduleSite(code, tools.project.runtimeDir, options) };
+    }
+    case "rapydscript-babel7":
+    case "rapydscript-babel8": {
+      const core = build === "rapydscript-babel7" ? tools.babel7 : tools.babel8;
+      const code = transform(core, source.rapydscript(), { sourceType: "unambiguous" });
+      return { build, script: code, warnings: [], site: (options) => classicScriptSite(code, options) };
+    }
+  }
+}
+
+export interface Inspection {
+  /** What a classic <script> cannot run: import/export declarations (the code must parse as a script), require(), import(). */
+  moduleSyntax: string[];
+  /** Brython's API left as it was: free references to `websocket` or `__BRYTHON__`. */
+  brythonApi: string[];
+  /** The sources of import declarations (ES modules). */
+  imports: string[];
+}
+
+/** Reads a served script: as a classic script (RapydScript-ng) or as an ES module (a bundle, a module). */
+export function inspectScript(script: string, sourceType: "script" | "module"): Inspection {
+  const found: Inspection = { moduleSyntax: [], brythonApi: [], imports: [] };
+  let ast;
+  try {
+    ast = parseSync(script, { babelrc: false, configFile: false, sourceType });
+  } catch (error) {
+    found.moduleSyntax.push(`does not parse as a ${sourceType}: ${(error as Error).message.split("\n")[0]}`);
+    return found;
+  }
+  traverse(ast!, {
+    ImportDeclaration(path) {
+      found.imports.push(path.node.source.value);
+    },
+    CallExpression(path) {
+      const callee = path.node.callee;
+      if (callee.type === "Import") found.moduleSyntax.push("import(...)");
+      else if (callee.type === "Identifier" && callee.name === "require" && !path.scope.hasBinding("require")) {
+        found.moduleSyntax.push("require(...)");
+      }
+    },
+    Identifier(path) {
+      const { name } = path.node;
+      if (name !== "websocket" && name !== "__BRYTHON__") return;
+      if (path.isReferencedIdentifier() && !path.scope.hasBinding(name)) found.brythonApi.push(`${name} at line ${path.node.loc?.start.line}`);
+    },
+  });
+  return found;
+}
