@@ -1,9 +1,9 @@
 // The package as users get it: `npm pack` (prepack builds it), installed by name in a fresh folder, used by
 // require, import, and Babel's short name under Babel 7 and 8, and its output run against a real server.
 import { execFile, execFileSync } from "node:child_process";
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type EchoServer, startEchoServer } from "./support/echo-server.js";
 
@@ -26,7 +26,15 @@ function runWithWebSocket(file: string): Promise<string> {
 
 beforeAll(async () => {
   consumer = mkdtempSync(join(tmpdir(), "python-websocket-consumer-"));
-  execFileSync("npm", ["pack", "--silent", "--pack-destination", consumer], { cwd: REPO, stdio: "ignore" });
+  // As from a clean clone: the repo's tracked files (its node_modules linked in for the build), packed
+  // there, so prepack builds a dist of its own and the repo's dist, which other tests read, is left alone.
+  const clone = join(consumer, "clone");
+  for (const file of execFileSync("git", ["ls-files"], { cwd: REPO, encoding: "utf8" }).split("\n").filter(Boolean)) {
+    mkdirSync(dirname(join(clone, file)), { recursive: true });
+    copyFileSync(join(REPO, file), join(clone, file));
+  }
+  symlinkSync(join(REPO, "node_modules"), join(clone, "node_modules"));
+  execFileSync("npm", ["pack", "--silent", "--pack-destination", consumer], { cwd: clone, stdio: "ignore" });
   const tarball = readdirSync(consumer).find((file) => file.endsWith(".tgz"))!;
   writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   execFileSync(

@@ -25,6 +25,8 @@ export function rewriteWebSocketUse(context: FileContext, reference: NodePath<t.
     return;
   }
   const check = t.expressionStatement(t.callExpression(runtimeMember(context, "assertWebSocket", call), []));
+  // Source maps: the check's NotImplementedError points at the Python line of the websocket() call.
+  check.loc = check.expression.loc = call.node.loc ?? null;
   // The statement's comment introduces the check too: keep it above both.
   check.leadingComments = statement.node.leadingComments ?? null;
   statement.node.leadingComments = null;

@@ -20,3 +20,18 @@ export function transform(core: BabelCore, code: string, options: TransformOptio
   });
   return result?.code ?? "";
 }
+
+/** Text without terminal colours: Babel 7 colours code frames where it thinks the terminal can (CI=true). */
+export function plain(text: string): string {
+  return text.replace(/\x1b\[[0-9;]*m/g, "");
+}
+
+/** The message of what `run` throws, without colours; fails if it throws nothing. */
+export function thrownMessage(run: () => unknown): string {
+  try {
+    run();
+  } catch (error) {
+    return plain((error as Error).message);
+  }
+  throw new Error("expected an error, but nothing was thrown");
+}
