@@ -3,7 +3,7 @@ import { handlersOfFreshSocket } from "./analysis/fresh-socket.js";
 import { SocketTargets } from "./analysis/socket-targets.js";
 import type { FileContext } from "./context.js";
 import { recognizeWebSocketUse, type WebSocketUse } from "./recognize/websocket-use.js";
-import { rewriteBrythonFlag, rewriteErrorName } from "./rewrite/free-names.js";
+import { checkBrythonUse, rewriteBrythonFlag, rewriteErrorName } from "./rewrite/free-names.js";
 import { rewriteHandler, rewriteHandlerDelete } from "./rewrite/handler.js";
 import { rewriteMethodCall, rewriteMethodReference } from "./rewrite/socket-method.js";
 import { reportUnknownHandler } from "./rewrite/unknown-handler.js";
@@ -20,7 +20,9 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
   const uses = new Map<NodePath, WebSocketUse>();
   const onFreshSocket = new Set<t.AssignmentExpression>();
   const sockets = new SocketTargets();
+  // Everything that can fail the build is checked before anything is rewritten.
   for (const site of file.sites) {
+    if (site.kind === "brython") checkBrythonUse(site.path);
     if (site.kind !== "websocket") continue;
     const use = recognizeWebSocketUse(site.path);
     uses.set(site.path, use);

@@ -18,6 +18,8 @@ export interface FileContext {
   program: NodePath<BabelTypes.Program>;
   /** The file refers to free `require`, `module` or `exports`. */
   commonjs: boolean;
+  /** The runtime's factory once a rewrite has needed it, and the statement that inlined it, if it was inlined. */
+  factory: { callee: BabelTypes.Expression; statement: NodePath | null } | null;
   /** The runtime objects (`_pyws`) declared so far, by the node of the scope that holds each. */
   runtimes: Map<BabelTypes.Node, BabelTypes.Identifier>;
 }

@@ -2,7 +2,6 @@ import type { NodePath, types as t } from "@babel/core";
 import { staticPropertyName } from "../analysis/references.js";
 import type { FileContext } from "../context.js";
 import { BRYTHON, HAS_WEBSOCKET } from "../names.js";
-import { nativeWebSocket } from "./websocket.js";
 import { runtimeMember } from "./runtime-binding.js";
 
 /** A free `NotImplementedError` (RapydScript-ng defines none) → the runtime's class, the one it raises. */
@@ -10,9 +9,8 @@ export function rewriteErrorName(context: FileContext, reference: NodePath<t.Ide
   reference.replaceWith(runtimeMember(context, reference.node.name, reference));
 }
 
-/** `__BRYTHON__.has_websocket` → `typeof WebSocket === "function"`; any other use of `__BRYTHON__` is an error. */
-export function rewriteBrythonFlag(context: FileContext, reference: NodePath<t.Identifier>): void {
-  const { t } = context;
+/** Only `__BRYTHON__.has_websocket`, read, has a meaning: any other use fails the build, before anything is rewritten. */
+export function checkBrythonUse(reference: NodePath<t.Identifier>): void {
   const member = reference.parentPath;
   const isFlagRead =
     member.isMemberExpression() &&
@@ -22,8 +20,19 @@ export function rewriteBrythonFlag(context: FileContext, reference: NodePath<t.I
   if (!isFlagRead) {
     throw reference.buildCodeFrameError(`\`${BRYTHON}\` is only supported as \`${BRYTHON}.${HAS_WEBSOCKET}\` (read)`);
   }
+}
+
+/**
+ * `__BRYTHON__.has_websocket` → `typeof WebSocket === "function"`, or `_pyws.hasWebSocket()` where the
+ * program binds `WebSocket` itself.
+ */
+export function rewriteBrythonFlag(context: FileContext, reference: NodePath<t.Identifier>): void {
+  const { t } = context;
+  const member = reference.parentPath!;
   member.replaceWith(
-    t.binaryExpression("===", t.unaryExpression("typeof", nativeWebSocket(context, member)), t.stringLiteral("function")),
+    member.scope.getBinding("WebSocket")
+      ? t.callExpression(runtimeMember(context, "hasWebSocket", member), [])
+      : t.binaryExpression("===", t.unaryExpression("typeof", t.identifier("WebSocket")), t.stringLiteral("function")),
   );
 }
 

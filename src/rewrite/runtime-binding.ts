@@ -26,10 +26,17 @@ export function runtimeMember(context: FileContext, member: string, at: NodePath
   return t.memberExpression(t.cloneNode(id), t.identifier(member));
 }
 
-/** Bindings usable before any statement runs (imports, function declarations): no temporal dead zone. */
+/**
+ * Bindings usable before any statement of their scope runs, so with no temporal dead zone:
+ * imports, and function declarations at the top of a program, function or block.
+ */
 function earlyBinding(scope: Scope, name: string): Binding | undefined {
   const binding = scope.getBinding(name);
-  return binding && (binding.kind === "module" || binding.kind === "hoisted") ? binding : undefined;
+  if (binding?.kind === "module") return binding;
+  const holder = binding?.scope.path;
+  return binding?.kind === "hoisted" && (holder!.isProgram() || holder!.isFunction() || holder!.isBlockStatement())
+    ? binding
+    : undefined;
 }
 
 function homeScope(context: FileContext, at: NodePath): Scope {
@@ -43,17 +50,27 @@ function homeScope(context: FileContext, at: NodePath): Scope {
 }
 
 function declareRuntime(context: FileContext, home: Scope): t.Identifier {
-  const { t, program } = context;
+  const { t } = context;
   const id = home.generateUidIdentifier("pyws");
   const errors = programErrorClasses(context, home);
-  const factory = deliversInline(context) ? inlineFactory(context) : importFactory(context);
+  const factory = runtimeFactory(context);
   const declaration = t.variableDeclaration("var", [
-    t.variableDeclarator(id, t.callExpression(factory, errors.properties.length > 0 ? [errors] : [])),
+    t.variableDeclarator(id, t.callExpression(t.cloneNode(factory.callee), errors.properties.length > 0 ? [errors] : [])),
   ]);
-  const body = home.path.isFunction() ? (home.path.get("body") as NodePath<t.BlockStatement>) : null;
-  const [inserted] = body ? body.unshiftContainer("body", declaration) : insertAfterImports(program, declaration);
+  const container = home.path.isFunction() ? (home.path.get("body") as NodePath<t.BlockStatement>) : home.path;
+  const [inserted] = container.isBlockStatement()
+    ? container.unshiftContainer("body", declaration)
+    : factory.statement
+      ? factory.statement.insertAfter(declaration)
+      : insertAfterImports(context.program, declaration);
   home.registerDeclaration(inserted!);
   return id;
+}
+
+/** `pythonWebSocket`, the runtime's per-file factory: imported, or inlined once at the top of the file. */
+function runtimeFactory(context: FileContext): NonNullable<FileContext["factory"]> {
+  context.factory ??= deliversInline(context) ? inlineFactory(context) : { callee: importFactory(context), statement: null };
+  return context.factory;
 }
 
 function deliversInline(context: FileContext): boolean {
@@ -62,11 +79,30 @@ function deliversInline(context: FileContext): boolean {
   return context.program.node.sourceType !== "module" && !context.commonjs;
 }
 
-/** The runtime's source, as one function expression called with the global object. */
-function inlineFactory(context: FileContext): t.Expression {
-  const { t } = context;
-  const source = `(${createPythonWebSocketRuntime.toString()})`;
-  return t.callExpression(context.api.template.expression.ast(source), [t.identifier("globalThis")]);
+/** The runtime's source parsed once per plugin instance; each file gets a copy. */
+const parsedRuntime = new WeakMap<object, t.Expression>();
+
+/** `var _pythonWebSocket = (function createPythonWebSocketRuntime(global) {...})(globalThis);` */
+function inlineFactory(context: FileContext): NonNullable<FileContext["factory"]> {
+  const { t, program, api } = context;
+  const shadow = program.scope.getBinding("globalThis");
+  if (shadow) {
+    throw shadow.path.buildCodeFrameError(
+      "this file binds `globalThis`: the inlined runtime of babel-plugin-python-websocket needs the platform's own",
+    );
+  }
+  let source = parsedRuntime.get(api);
+  if (!source) {
+    source = api.template.expression.ast(`(${createPythonWebSocketRuntime.toString()})`);
+    parsedRuntime.set(api, source);
+  }
+  const id = program.scope.generateUidIdentifier("pythonWebSocket");
+  const declaration = t.variableDeclaration("var", [
+    t.variableDeclarator(id, t.callExpression(t.cloneNode(source, true), [t.identifier("globalThis")])),
+  ]);
+  const [statement] = insertAfterImports(program, declaration);
+  program.scope.registerDeclaration(statement!);
+  return { callee: id, statement: statement! };
 }
 
 function importFactory(context: FileContext): t.Expression {

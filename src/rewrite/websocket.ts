@@ -17,7 +17,8 @@ export function rewriteWebSocketUse(context: FileContext, reference: NodePath<t.
   }
   const { call, host, protocols } = use;
   const args = protocols && protocols.type !== "NullLiteral" ? [host, protocols] : [host];
-  const statement = statementEvaluatingFirst(call);
+  // Where the program binds `WebSocket` itself, only the runtime reaches the platform's.
+  const statement = call.scope.getBinding("WebSocket") ? null : statementEvaluatingFirst(call);
   // Protocols only as literals: a name could hold None, which `new WebSocket` would send as "null".
   const readable = statement && isLiteralOrPure(call, host) && (args.length === 1 || isLiteralProtocols(args[1]!));
   if (!readable) {
@@ -31,15 +32,7 @@ export function rewriteWebSocketUse(context: FileContext, reference: NodePath<t.
   check.leadingComments = statement.node.leadingComments ?? null;
   statement.node.leadingComments = null;
   statement.insertBefore(check);
-  call.replaceWith(t.newExpression(nativeWebSocket(context, call), args));
-}
-
-/** `WebSocket`, or `globalThis.WebSocket` where the program binds that name itself. */
-export function nativeWebSocket(context: FileContext, at: NodePath): t.Expression {
-  const { t } = context;
-  return at.scope.getBinding("WebSocket")
-    ? t.memberExpression(t.identifier("globalThis"), t.identifier("WebSocket"))
-    : t.identifier("WebSocket");
+  call.replaceWith(t.newExpression(t.identifier("WebSocket"), args));
 }
 
 /**

@@ -197,6 +197,8 @@ export function createPythonWebSocketRuntime(global: any): (errors?: PythonError
       var values = pythonArguments("close", ["code", "reason"], args);
       var code = values[0] === null ? undefined : values[0];
       var reason = values[1] === null ? undefined : values[1];
+      if (code !== undefined && typeof code !== "number") throw new Type("close() code must be an int, not " + typeName(code));
+      if (reason !== undefined && typeof reason !== "string") throw new Type("close() reason must be a str, not " + typeName(reason));
       if (reason !== undefined && code === undefined) throw new Value("close(): a reason needs a code");
       if (code !== undefined && code !== 1000 && !(code >= 3000 && code <= 4999 && code % 1 === 0)) {
         throw new Value("close(): code must be 1000 or in 3000..4999, not " + code);
@@ -238,6 +240,7 @@ export function createPythonWebSocketRuntime(global: any): (errors?: PythonError
     return {
       NotImplementedError: NotImplemented,
       ConnectionError: Connection,
+      hasWebSocket: hasWebSocket,
       assertWebSocket: assertWebSocket,
       websocket: openWebSocket,
       setHandler: setHandler,

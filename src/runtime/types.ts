@@ -17,6 +17,8 @@ export interface PythonWebSocketRuntime {
   NotImplementedError: PythonErrorClass;
   /** The class send/close misuse raises (the program's Exception in Transcrypt files). */
   ConnectionError: PythonErrorClass;
+  /** Whether the platform has WebSocket (`__BRYTHON__.has_websocket`). */
+  hasWebSocket(): boolean;
   /** Raises NotImplementedError where the platform has no WebSocket. */
   assertWebSocket(): void;
   /** Brython's `websocket(host, protocols=None)`, keywords included. */

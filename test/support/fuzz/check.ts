@@ -1,0 +1,185 @@
+// Checks on the plugin's output AST: what its references resolve to, and whether any API site was left unrewritten.
+import type { NodePath, types as t } from "@babel/core";
+import type { BabelCore } from "../babel-cores.js";
+
+/** The parts of @babel/core (7 and 8 alike) these checks use beyond transformSync. */
+interface FullCore {
+  transformSync(code: string, options: Record<string, unknown>): { code?: string | null; ast?: t.File | null } | null;
+  parseSync(code: string, options: Record<string, unknown>): t.File | null;
+  traverse(ast: t.Node, visitors: Record<string, (path: NodePath<never>) => void>): void;
+  types: { cloneNode<T extends t.Node>(node: T, deep?: boolean, withoutLoc?: boolean): T };
+}
+
+export function full(core: BabelCore): FullCore {
+  return core as unknown as FullCore;
+}
+
+const ISOLATED = { babelrc: false, configFile: false } as const;
+
+/** Parses code as Babel would read the file; throws Babel's error if it does not parse. */
+export function parse(core: BabelCore, code: string, sourceType: "module" | "script"): t.File {
+  const ast = full(core).parseSync(code, { ...ISOLATED, sourceType });
+  if (!ast) throw new Error("parseSync returned null");
+  return ast;
+}
+
+/** The plugin's output as code and as the AST it printed (nodes the plugin made have no `loc`). */
+export function transformWithAst(
+  core: BabelCore,
+  plugin: unknown,
+  code: string,
+  sourceType: "module" | "script",
+  pluginOptions: Record<string, unknown>,
+): { code: string; ast: t.File } {
+  const result = full(core).transformSync(code, {
+    ...ISOLATED,
+    sourceType,
+    inputSourceMap: false,
+    ast: true,
+    plugins: [[plugin, pluginOptions]],
+  });
+  if (!result?.ast || typeof result.code !== "string") throw new Error("transformSync returned no code or AST");
+  return { code: result.code, ast: result.ast };
+}
+
+const HANDLERS = new Set(["on_open", "on_error", "on_message", "on_close"]);
+const INLINE_RUNTIME = "createPythonWebSocketRuntime";
+/** Names the inlined runtime leaves free: the language's own values. */
+const LANGUAGE_VALUES = ["undefined", "Infinity", "NaN"];
+/** Free names that are API sites: the first two mark a file as using the API, the others are rewritten in such a file. */
+const API_NAMES = new Set(["websocket", "__BRYTHON__", "NotImplementedError", "ConnectionError"]);
+const ALWAYS_API = new Set(["websocket", "__BRYTHON__"]);
+/** Globals the plugin's code refers to: they must stay free (the platform's), never the program's. */
+const PLATFORM_NAMES = new Set(["globalThis", "WebSocket", "require"]);
+
+function staticName(member: t.MemberExpression): string | null {
+  if (!member.computed && member.property.type === "Identifier") return member.property.name;
+  if (member.computed && member.property.type === "StringLiteral") return member.property.value;
+  return null;
+}
+
+function madeByPlugin(node: t.Node): boolean {
+  return !node.loc;
+}
+
+function where(node: t.Node): string {
+  return node.loc ? `line ${node.loc.start.line}` : "plugin code";
+}
+
+/** A fresh copy of the AST with its `loc`s, so scopes are crawled anew (not the plugin run's cached ones). */
+function freshCopy(core: BabelCore, ast: t.File): t.File {
+  return full(core).types.cloneNode(ast, true, false);
+}
+
+interface Findings {
+  captures: string[];
+  leftovers: string[];
+}
+
+/**
+ * Where a reference in the output resolves to the wrong thing:
+ * - a name the plugin wrote (`_pyws`, `_pythonWebSocket`, `globalThis`, `WebSocket`, `require`) must resolve to the
+ *   plugin's own declaration, or stay free for the platform's globals; the program's exception classes handed to
+ *   the runtime (`{NotImplementedError: NotImplementedError}`) must resolve to the program's declarations;
+ * - a name the program wrote must resolve to what it did in the input: never to a declaration the plugin added;
+ * - an inlined runtime refers to nothing outside itself but `globalThis` (test/inline-runtime.test.ts) and the
+ *   language's own values (`undefined`...), which the program must not bind around it.
+ */
+export function captures(core: BabelCore, output: t.File): string[] {
+  return inspect(core, output).captures;
+}
+
+/**
+ * API sites left as they were in a file the plugin rewrote (half-rewritten output): a free `websocket`,
+ * `__BRYTHON__`, `NotImplementedError` or `ConnectionError`; a handler assignment or `delete` not in the plugin's
+ * direct form `X.addEventListener("open", X.on_open = f)`; a `send`/`close` call not through the runtime.
+ * In a file the plugin left alone, only the sites that mark a file as using the API count.
+ */
+export function leftovers(core: BabelCore, output: t.File): string[] {
+  return inspect(core, output).leftovers;
+}
+
+/** Both checks in one traversal of a fresh copy of the output (the inlined runtime's body is not walked). */
+export function inspect(core: BabelCore, output: t.File): Findings {
+  const problems: string[] = [];
+  // Leftovers by kind: "api" ones always count; "rewritten-only" ones only if the plugin changed the file.
+  const found: Array<{ always: boolean; text: string }> = [];
+  let rewritten = false;
+  const isRuntimeObject = (node: t.Node, path: NodePath): boolean => {
+    if (node.type !== "Identifier" || !madeByPlugin(node)) return false;
+    const binding = path.scope.getBinding(node.name);
+    return !!binding && madeByPlugin(binding.identifier);
+  };
+  full(core).traverse(freshCopy(core, output), {
+    enter(p: NodePath<never>) {
+      const path = p as unknown as NodePath;
+      if (madeByPlugin(path.node)) rewritten = true;
+      if (path.isFunctionExpression() && path.node.id?.name === INLINE_RUNTIME) {
+        for (const name of LANGUAGE_VALUES) {
+          const binding = path.scope.getBinding(name);
+          if (binding) problems.push(`the inlined runtime's \`${name}\` is captured by the program's ${binding.kind} binding at ${where(binding.identifier)}`);
+        }
+        path.skip();
+      }
+    },
+    ReferencedIdentifier(p: NodePath<never>) {
+      const path = p as unknown as NodePath<t.Identifier>;
+      if (path.node.type !== "Identifier") return;
+      const { name } = path.node;
+      const binding = path.scope.getBinding(name);
+      if (API_NAMES.has(name) && !binding) found.push({ always: ALWAYS_API.has(name), text: `free \`${name}\` at ${where(path.node)}` });
+      if (madeByPlugin(path.node)) {
+        const isErrorClass = path.parentPath.isObjectProperty() && path.parentPath.node.value === path.node;
+        if (isErrorClass) {
+          if (!binding || madeByPlugin(binding.identifier) || (binding.kind !== "module" && binding.kind !== "hoisted")) {
+            problems.push(`the program's exception class \`${name}\` handed to the runtime resolves to ${binding ? binding.kind : "nothing"}`);
+          }
+        } else if (PLATFORM_NAMES.has(name)) {
+          if (binding) problems.push(`the plugin's \`${name}\` is captured by the program's ${binding.kind} binding at ${where(binding.identifier)}`);
+        } else if (!binding || !madeByPlugin(binding.identifier)) {
+          problems.push(`the plugin's \`${name}\` resolves to ${binding ? `the program's ${binding.kind} binding at ${where(binding.identifier)}` : "nothing"}`);
+        }
+      } else if (binding && madeByPlugin(binding.identifier)) {
+        problems.push(`the program's \`${name}\` (${where(path.node)}) is captured by the plugin's declaration`);
+      }
+    },
+    AssignmentExpression(p: NodePath<never>) {
+      const path = p as unknown as NodePath<t.AssignmentExpression>;
+      const { left, operator } = path.node;
+      if (operator !== "=" || left.type !== "MemberExpression" || !HANDLERS.has(staticName(left) ?? "")) return;
+      const call = path.parent;
+      const direct =
+        call.type === "CallExpression" &&
+        call.arguments[1] === path.node &&
+        call.callee.type === "MemberExpression" &&
+        staticName(call.callee) === "addEventListener";
+      if (!direct) found.push({ always: true, text: `handler assignment \`.${staticName(left)} =\` at ${where(path.node)}` });
+    },
+    UnaryExpression(p: NodePath<never>) {
+      const path = p as unknown as NodePath<t.UnaryExpression>;
+      const { argument, operator } = path.node;
+      if (operator === "delete" && argument.type === "MemberExpression" && HANDLERS.has(staticName(argument) ?? "")) {
+        found.push({ always: true, text: `\`delete .${staticName(argument)}\` at ${where(path.node)}` });
+      }
+    },
+    CallExpression(p: NodePath<never>) {
+      const path = p as unknown as NodePath<t.CallExpression>;
+      const { callee } = path.node;
+      if (callee.type !== "MemberExpression") return;
+      const method = staticName(callee);
+      if ((method === "send" || method === "close") && !isRuntimeObject(callee.object, path)) {
+        found.push({ always: false, text: `\`.${method}(...)\` not through the runtime at ${where(path.node)}` });
+      }
+      const passed = path.node.arguments[1];
+      if (
+        callee.object.type === "Identifier" &&
+        callee.object.name === "ρσ_interpolate_kwargs" &&
+        passed?.type === "MemberExpression" &&
+        (staticName(passed) === "send" || staticName(passed) === "close")
+      ) {
+        found.push({ always: false, text: `RapydScript-ng keyword call of \`.${staticName(passed)}\` not through the runtime at ${where(path.node)}` });
+      }
+    },
+  });
+  return { captures: problems, leftovers: found.filter((f) => f.always || rewritten).map((f) => f.text) };
+}
