@@ -1,7 +1,6 @@
 import type { NodePath, types as t } from "@babel/core";
 import { applyRewrites } from "./apply.js";
 import type { BabelApi, FileContext } from "./context.js";
-import { PACKAGE_NAME } from "./names.js";
 import { type PluginOptions, resolveOptions } from "./options.js";
 import { type FileSites, visitAssignment, visitCall, visitDelete, visitIdentifier } from "./sites.js";
 
@@ -54,5 +53,3 @@ export default function pythonWebSocketPlugin(api: unknown, rawOptions?: PluginO
     },
   };
 }
-
-export { PACKAGE_NAME };
