@@ -13,6 +13,7 @@ export function transform(core: BabelCore, code: string, options: TransformOptio
   const result = core.transformSync(code, {
     babelrc: false,
     configFile: false,
+    highlightCode: false,
     sourceType: options.sourceType ?? "module",
     // Babel 7 would drop the input's sourceMappingURL comment while looking for the map; Babel 8 keeps it.
     inputSourceMap: false,

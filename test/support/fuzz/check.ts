@@ -14,7 +14,8 @@ export function full(core: BabelCore): FullCore {
   return core as unknown as FullCore;
 }
 
-const ISOLATED = { babelrc: false, configFile: false } as const;
+// No colours in code frames: Babel colours them where it thinks the terminal can (CI=true), and the tests read them.
+const ISOLATED = { babelrc: false, configFile: false, highlightCode: false } as const;
 
 /** Parses code as Babel would read the file; throws Babel's error if it does not parse. */
 export function parse(core: BabelCore, code: string, sourceType: "module" | "script"): t.File {
