@@ -17,6 +17,7 @@ import type { FileSites } from "./sites.js";
  */
 export function applyRewrites(context: FileContext, file: FileSites): void {
   if (!file.usesApi) return;
+  const firstStatement = context.program.node.body[0];
   const uses = new Map<NodePath, WebSocketUse>();
   const onFreshSocket = new Set<t.AssignmentExpression>();
   const sockets = new SocketTargets();
@@ -62,4 +63,17 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
         break;
     }
   }
+  keepHeaderCommentOnTop(context, firstStatement);
+}
+
+/**
+ * The comment that opened the file stays at its top, above what the rewrite put there
+ * (the runtime's import and object): left between them, Babel would print it differently
+ * on a second run, and a file's header belongs on top anyway.
+ */
+function keepHeaderCommentOnTop(context: FileContext, firstStatement: t.Statement | undefined): void {
+  const first = context.program.node.body[0];
+  if (!firstStatement?.leadingComments?.length || !first || first === firstStatement) return;
+  first.leadingComments = [...firstStatement.leadingComments, ...(first.leadingComments ?? [])];
+  firstStatement.leadingComments = null;
 }
