@@ -15,7 +15,7 @@ import { createProject } from "./support/browser/bundle.js";
 import { type Build, type Built, buildProgram, inspectScript, type PageOptions, type Toolchain } from "./support/browser/pages.js";
 import { startStaticServer, type StaticServer } from "./support/browser/server.js";
 import { deadUrl, type EchoServer, startEchoServer } from "./support/echo-server.js";
-import { compileRapydScript } from "./support/programs.js";
+import { compileRapydScript, expectedLines } from "./support/programs.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures", import.meta.url));
 const E2E = join(FIXTURES, "e2e");
@@ -36,10 +36,6 @@ const tools: Toolchain = {
   project,
 };
 
-function lines(file: string): string[] | null {
-  return existsSync(file) ? readFileSync(file, "utf8").split("\n").filter((line) => line !== "") : null;
-}
-
 /** A program's folder: fixtures/browser/<name> for the browser's own programs, else fixtures/e2e/<name>. */
 function programDir(name: string): string {
   return existsSync(join(BROWSER, name, "program.py")) ? join(BROWSER, name) : join(E2E, name);
@@ -51,17 +47,7 @@ function programDir(name: string): string {
  */
 function expectedOutput(name: string, build: Build, variant: "" | "-no-websocket"): string[] | null {
   const dialect = dialectOf(build);
-  const candidates = [
-    join(BROWSER, name, `expected.browser${variant}.${dialect}.txt`),
-    join(BROWSER, name, `expected.browser${variant}.txt`),
-    join(programDir(name), `expected${variant}.${dialect}.txt`),
-    join(programDir(name), `expected${variant}.txt`),
-  ];
-  for (const file of candidates) {
-    const found = lines(file);
-    if (found) return found;
-  }
-  return null;
+  return expectedLines(join(BROWSER, name), dialect, variant, "expected.browser") ?? expectedLines(programDir(name), dialect, variant);
 }
 
 const rapydscriptOutput = new Map<string, string>();

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BABEL_CORES } from "./support/babel-cores.js";
 import { deadUrl, type EchoServer, startEchoServer } from "./support/echo-server.js";
-import { BUILT_RUNTIME, compileRapydScript, type Dialect, runProgram } from "./support/programs.js";
+import { BUILT_RUNTIME, compileRapydScript, type Dialect, expectedLines, runProgram } from "./support/programs.js";
 import { transform } from "./support/transform.js";
 
 const ROOT = fileURLToPath(new URL("../fixtures/e2e", import.meta.url));
@@ -17,10 +17,6 @@ interface Program {
   source: string;
   expected: string[];
   expectedWithoutWebSocket: string[] | null;
-}
-
-function lines(file: string): string[] | null {
-  return existsSync(file) ? readFileSync(file, "utf8").split("\n").filter((line) => line !== "") : null;
 }
 
 const programs: Program[] = readdirSync(ROOT).flatMap((name) => {
@@ -36,8 +32,8 @@ const programs: Program[] = readdirSync(ROOT).flatMap((name) => {
       name,
       dialect,
       source: join(dir, file),
-      expected: lines(join(dir, `expected.${extension}.txt`)) ?? lines(join(dir, "expected.txt"))!,
-      expectedWithoutWebSocket: lines(join(dir, "expected-no-websocket.txt")),
+      expected: expectedLines(dir, extension)!,
+      expectedWithoutWebSocket: expectedLines(dir, extension, "-no-websocket"),
     }));
 });
 

@@ -1,7 +1,7 @@
 // Runs a transformed Python program in a fresh Node process, as a user's page would: Transcrypt output as
 // an ES module beside a runtime stand-in, RapydScript-ng output as a classic script. Returns its stdout lines.
 import { execFile, execFileSync } from "node:child_process";
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,6 +22,19 @@ export interface Run {
   /** Start Node with its WHATWG WebSocket client, or leave the platform without WebSocket. */
   websocket: boolean;
   globals: Record<string, string>;
+}
+
+/** Lines of a file, blank ones left out; null where there is no such file. */
+export function fileLines(file: string): string[] | null {
+  return existsSync(file) ? readFileSync(file, "utf8").split("\n").filter((line) => line !== "") : null;
+}
+
+/**
+ * What the program in `dir` prints, in one dialect: `<stem><variant>.<dialect>.txt` where the two dialects print
+ * differently, else `<stem><variant>.txt`; null where neither exists. `variant` is "" or "-no-websocket".
+ */
+export function expectedLines(dir: string, dialect: "py" | "pyj", variant = "", stem = "expected"): string[] | null {
+  return fileLines(join(dir, `${stem}${variant}.${dialect}.txt`)) ?? fileLines(join(dir, `${stem}${variant}.txt`));
 }
 
 /** RapydScript-ng's full output (its runtime included) for a .pyj file: one classic-script IIFE. */

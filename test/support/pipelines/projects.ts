@@ -8,6 +8,7 @@ import { execFile } from "node:child_process";
 import { copyFileSync, cpSync, existsSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { basename, dirname, join } from "node:path";
+import { expectedLines } from "../programs.js";
 import { installedVersion, REPO, type Toolchain } from "./toolchains.js";
 
 const FIXTURES = join(REPO, "fixtures/e2e");
@@ -120,8 +121,7 @@ export async function runBuilt(project: Project, entry: string, page: string): P
 
 /** A program's expected output in one dialect (fixtures/e2e/<name>/expected[.py|.pyj].txt). */
 export function expectedOutput(name: string, dialect: Dialect): string[] {
-  const file = [join(FIXTURES, name, `expected.${dialect}.txt`), join(FIXTURES, name, "expected.txt")].find((f) => existsSync(f))!;
-  return readFileSync(file, "utf8").split("\n").filter((line) => line !== "");
+  return expectedLines(join(FIXTURES, name), dialect)!;
 }
 
 export function pythonSource(name: string): string {
