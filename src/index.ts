@@ -2,6 +2,7 @@ import type { NodePath, types as t } from "@babel/core";
 import { applyRewrites } from "./apply.js";
 import type { BabelApi, FileContext } from "./context.js";
 import { type PluginOptions, resolveOptions } from "./options.js";
+import { isInlinedRuntime } from "./rewrite/runtime-binding.js";
 import { type FileSites, visitAssignment, visitCall, visitDelete, visitIdentifier } from "./sites.js";
 
 export type { Diagnostic, PluginOptions, RuntimeDelivery } from "./options.js";
@@ -49,6 +50,10 @@ export default function pythonWebSocketPlugin(api: unknown, rawOptions?: PluginO
       },
       CallExpression(this: PassState, path: NodePath<t.CallExpression>) {
         visitCall(path, this.sites);
+      },
+      // Plugins after this one in the pass (preset-env, coverage) are not run on the inlined runtime either.
+      VariableDeclaration(path: NodePath<t.VariableDeclaration>) {
+        if (isInlinedRuntime(path.node)) path.skip();
       },
     },
   };

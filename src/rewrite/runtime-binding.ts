@@ -79,8 +79,18 @@ function deliversInline(context: FileContext): boolean {
   return context.program.node.sourceType !== "module" && !context.commonjs;
 }
 
-/** The runtime's source parsed once per plugin instance; each file gets a copy. */
+/** The runtime's source parsed once per Babel (its template function); each file gets a copy. */
 const parsedRuntime = new WeakMap<object, t.Expression>();
+
+/**
+ * Inlined runtimes: already ES5 and final, so no plugin needs to walk them again. Babel would
+ * otherwise traverse each inserted copy with every plugin of the pass (about 1,500 nodes a file).
+ */
+const inlinedRuntimes = new WeakSet<t.Node>();
+
+export function isInlinedRuntime(node: t.Node): boolean {
+  return inlinedRuntimes.has(node);
+}
 
 /** `var _pythonWebSocket = (function createPythonWebSocketRuntime(global) {...})(globalThis);` */
 function inlineFactory(context: FileContext): NonNullable<FileContext["factory"]> {
@@ -91,15 +101,16 @@ function inlineFactory(context: FileContext): NonNullable<FileContext["factory"]
       "this file binds `globalThis`: the inlined runtime of babel-plugin-python-websocket needs the platform's own",
     );
   }
-  let source = parsedRuntime.get(api);
+  let source = parsedRuntime.get(api.template);
   if (!source) {
     source = api.template.expression.ast(`(${createPythonWebSocketRuntime.toString()})`);
-    parsedRuntime.set(api, source);
+    parsedRuntime.set(api.template, source);
   }
   const id = program.scope.generateUidIdentifier("pythonWebSocket");
   const declaration = t.variableDeclaration("var", [
     t.variableDeclarator(id, t.callExpression(t.cloneNode(source, true), [t.identifier("globalThis")])),
   ]);
+  inlinedRuntimes.add(declaration);
   const [statement] = insertAfterImports(program, declaration);
   program.scope.registerDeclaration(statement!);
   return { callee: id, statement: statement! };
