@@ -1,0 +1,117 @@
+// Figures 1 and 2: what the plugin adds to a build, over the corpus.
+import { megabytes } from "./corpus.mjs";
+import { babel, plugin } from "./repo.mjs";
+import { median, range, sum, timed } from "./stats.mjs";
+
+const BABEL = { babelrc: false, configFile: false, inputSourceMap: false };
+
+// Figure 1's pipeline: preset-env for browserslist's "defaults", the targets most projects give it. (With none,
+// Babel 7 compiles everything down to ES5, a baseline so slow that any plugin would look cheap beside it.)
+// The options are made once, so Babel's config cache serves both variants alike, as in a real build.
+const PRESETS = [["@babel/preset-env", { targets: "defaults" }]];
+const PIPELINE = { without: { presets: PRESETS }, with: { presets: PRESETS, plugins: [plugin] } };
+
+/** A plugin with the same visitor keys as `real`, each an empty function: Babel builds and walks the same visitor. */
+function noOpLike(real) {
+  const { visitor } = real({ assertVersion() {} }, {});
+  const empty = (value) =>
+    typeof value === "function" ? () => {} : Object.fromEntries(Object.keys(value).map((key) => [key, () => {}]));
+  const noOpVisitor = Object.fromEntries(Object.entries(visitor).map(([key, value]) => [key, empty(value)]));
+  return () => ({ name: "no-op", visitor: noOpVisitor });
+}
+const noOpPlugin = noOpLike(plugin);
+
+export const parse = (file) => babel.parseSync(file.code, { ...BABEL, sourceType: file.sourceType });
+
+/**
+ * Figures 2 and 5 time the plugin alone: the file is parsed once, untimed, and each run is transformFromAstSync
+ * on a copy of that AST (cloneInputAst) that prints no code. So a run with the plugin and one with the no-op
+ * plugin pay the same fixed costs (Babel's copy of the AST, its scope analysis, the traversal) and differ only
+ * by the visitors' work and by the plugin's rewrites (with the code it inserts, which the traversal then visits).
+ */
+export function pluginPass(ast, file, pluginToRun) {
+  babel.transformFromAstSync(ast, file.code, {
+    ...BABEL,
+    sourceType: file.sourceType,
+    plugins: [pluginToRun],
+    cloneInputAst: true,
+    code: false,
+  });
+}
+
+/**
+ * Times each file `rounds` times with variant "without" then variant "with" (A B A B ...), after `warmup` such
+ * rounds on a sample of the corpus. Returns, per file, each variant's milliseconds in every round.
+ */
+function alternate(corpus, { rounds, warmup, prepare, variants }) {
+  const timeFile = (file, count) => {
+    const input = prepare(file);
+    const times = { without: [], with: [] };
+    for (let round = 0; round < count; round++) {
+      for (const name of ["without", "with"]) times[name].push(timed(() => variants[name](file, input)));
+    }
+    return times;
+  };
+  for (const file of corpus.filter((_, i) => i % 5 === 0)) timeFile(file, warmup);
+  return corpus.map((file) => timeFile(file, rounds));
+}
+
+/**
+ * With/without on the files that `keep` picks: each file's median over the rounds, summed over the files.
+ * The per-round ratios (each round's totals) show the noise.
+ */
+function compare(corpus, timings, keep) {
+  const picked = timings.filter((_, i) => keep(corpus[i]));
+  const mb = megabytes(corpus.filter(keep));
+  const total = (variant) => sum(picked.map((times) => median(times[variant])));
+  const roundTotal = (variant, round) => sum(picked.map((times) => times[variant][round]));
+  const withoutMs = total("without");
+  const withMs = total("with");
+  return {
+    files: picked.length,
+    megabytes: mb,
+    withoutMs,
+    withMs,
+    ratio: withMs / withoutMs,
+    extraMsPerMb: (withMs - withoutMs) / mb,
+    roundRatios: range(picked[0].with.map((_, round) => roundTotal("with", round) / roundTotal("without", round))),
+  };
+}
+
+function subsets(corpus, timings) {
+  return {
+    all: compare(corpus, timings, () => true),
+    withApi: compare(corpus, timings, (file) => file.usesApi),
+    withoutApi: compare(corpus, timings, (file) => !file.usesApi),
+  };
+}
+
+/** Figure 1: preset-env + plugin vs preset-env alone, Babel 7's transformSync from source text to code. */
+export function measurePipeline(corpus, { rounds, warmup }) {
+  const pass = (options) => (file) => babel.transformSync(file.code, { ...BABEL, sourceType: file.sourceType, ...options });
+  const timings = alternate(corpus, {
+    rounds,
+    warmup,
+    prepare: () => null,
+    variants: { without: pass(PIPELINE.without), with: pass(PIPELINE.with) },
+  });
+  return { rounds, ...subsets(corpus, timings) };
+}
+
+/** How many of the files without the API the plugin leaves exactly as Babel alone prints them (contract, point 6). */
+function leftAsBabelPrintsThem(corpus) {
+  const print = (file, plugins) => babel.transformSync(file.code, { ...BABEL, sourceType: file.sourceType, plugins }).code;
+  return corpus.filter((file) => !file.usesApi && print(file, [plugin]) === print(file, [])).length;
+}
+
+/** Figure 2: the plugin vs a no-op plugin with the same visitor keys (see pluginPass for what is timed). */
+export function measurePluginAlone(corpus, { rounds, warmup }) {
+  const timings = alternate(corpus, {
+    rounds,
+    warmup,
+    prepare: parse,
+    variants: { without: (file, ast) => pluginPass(ast, file, noOpPlugin), with: (file, ast) => pluginPass(ast, file, plugin) },
+  });
+  const { withoutApi, ...others } = subsets(corpus, timings);
+  return { rounds, ...others, withoutApi: { ...withoutApi, unchanged: leftAsBabelPrintsThem(corpus) } };
+}

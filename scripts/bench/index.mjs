@@ -1,0 +1,89 @@
+// npm run bench: what the plugin costs (build time, bytes, message path, scaling), printed as a markdown table and
+// written as JSON.
+//   --only build,bytes,messages,scaling   run only these (build = figures 1 and 2)
+//   --rounds N                            timed rounds for every timed figure (defaults below)
+//   --messages N                          echo messages per round of figure 4 (default 100,000)
+//   --json PATH                           where the JSON goes (default bench-results.json at the repo's root)
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { parseArgs } from "node:util";
+import { measurePipeline, measurePluginAlone } from "./build-cost.mjs";
+import { measureBytes } from "./bytes.mjs";
+import { loadCorpus, megabytes } from "./corpus.mjs";
+import { describeMachine } from "./machine.mjs";
+import { measureMessagePath } from "./message-path.mjs";
+import { REPO } from "./repo.mjs";
+import { measureScaling } from "./scaling.mjs";
+import { markdown, rows } from "./table.mjs";
+
+const FIGURES = ["build", "bytes", "messages", "scaling"];
+// Chosen so that the full run takes under six minutes on a 2-CPU machine.
+const ROUNDS = { pipeline: 3, pluginAlone: 4, messages: 8, scaling: 3 };
+const WARMUP = 1;
+
+function options() {
+  const { values } = parseArgs({
+    options: { only: { type: "string" }, rounds: { type: "string" }, messages: { type: "string" }, json: { type: "string" } },
+  });
+  const only = values.only ? values.only.split(",") : FIGURES;
+  const unknown = only.filter((name) => !FIGURES.includes(name));
+  if (unknown.length > 0) throw new Error(`--only: unknown figure ${unknown.join(", ")} (known: ${FIGURES.join(", ")})`);
+  const count = (value, name) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < 1) throw new Error(`--${name} wants a positive integer, not ${value}`);
+    return n;
+  };
+  const rounds = values.rounds === undefined ? null : count(values.rounds, "rounds");
+  return {
+    only,
+    rounds: (figure) => rounds ?? ROUNDS[figure],
+    messages: values.messages === undefined ? 100_000 : count(values.messages, "messages"),
+    json: resolve(REPO, values.json ?? "bench-results.json"),
+  };
+}
+
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(0)} s`;
+const progress = (text) => console.error(`[bench ${elapsed()}] ${text}`);
+
+const opts = options();
+const results = { machine: describeMachine() };
+const cacheDir = mkdtempSync(join(tmpdir(), "python-websocket-bench-"));
+try {
+  if (opts.only.includes("build")) {
+    progress("compiling the corpus");
+    const corpus = await loadCorpus({ cacheDir });
+    results.corpus = {
+      files: corpus.length,
+      megabytes: megabytes(corpus),
+      rapydscript: corpus.filter((file) => file.sourceType === "script").length,
+      transcrypt: corpus.filter((file) => file.sourceType === "module").length,
+      withoutApi: corpus.filter((file) => !file.usesApi).length,
+    };
+    progress("figure 1: preset-env pipeline");
+    results.pipeline = measurePipeline(corpus, { rounds: opts.rounds("pipeline"), warmup: WARMUP });
+    progress("figure 2: plugin alone");
+    results.pluginAlone = measurePluginAlone(corpus, { rounds: opts.rounds("pluginAlone"), warmup: WARMUP });
+  }
+  if (opts.only.includes("bytes")) {
+    progress("figure 3: bytes");
+    results.bytes = await measureBytes({ cacheDir });
+  }
+  if (opts.only.includes("messages")) {
+    progress("figure 4: message path");
+    results.messagePath = await measureMessagePath({ rounds: opts.rounds("messages"), warmup: WARMUP, messages: opts.messages });
+  }
+  if (opts.only.includes("scaling")) {
+    progress("figure 5: scaling");
+    results.scaling = await measureScaling({ rounds: opts.rounds("scaling"), warmup: WARMUP, cacheDir });
+  }
+} finally {
+  rmSync(cacheDir, { recursive: true, force: true });
+}
+
+results.wallSeconds = (performance.now() - started) / 1000;
+results.table = rows(results);
+writeFileSync(opts.json, JSON.stringify(results, null, 2) + "\n");
+console.log(markdown(results));
+progress(`done; JSON in ${opts.json}`);
