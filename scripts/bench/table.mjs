@@ -116,7 +116,7 @@ function notes(results) {
   if (results.pipeline) {
     lines.push(
       'Figure 1 times Babel 7 `transformSync` from source to code (parse, transform, print), preset-env with targets "defaults". ' +
-        "Each file runs A then B in every round; a figure sums each file's median over the rounds.",
+        "Each file runs A then B in every round; a round's figure is the total over the files.",
     );
   }
   if (results.pluginAlone) {
