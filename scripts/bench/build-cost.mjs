@@ -57,24 +57,24 @@ function alternate(corpus, { rounds, warmup, prepare, variants }) {
 }
 
 /**
- * With/without on the files that `keep` picks: each file's median over the rounds, summed over the files.
- * The per-round ratios (each round's totals) show the noise.
+ * With/without on the files that `keep` picks: in each round, the totals of the files' runs in that round; the
+ * figures are medians over the rounds, with the range of the per-round ratios to show the noise.
  */
 function compare(corpus, timings, keep) {
   const picked = timings.filter((_, i) => keep(corpus[i]));
   const mb = megabytes(corpus.filter(keep));
-  const total = (variant) => sum(picked.map((times) => median(times[variant])));
-  const roundTotal = (variant, round) => sum(picked.map((times) => times[variant][round]));
-  const withoutMs = total("without");
-  const withMs = total("with");
+  const totals = (variant) => picked[0][variant].map((_, round) => sum(picked.map((times) => times[variant][round])));
+  const without = totals("without");
+  const withPlugin = totals("with");
+  const ratios = withPlugin.map((ms, round) => ms / without[round]);
   return {
     files: picked.length,
     megabytes: mb,
-    withoutMs,
-    withMs,
-    ratio: withMs / withoutMs,
-    extraMsPerMb: (withMs - withoutMs) / mb,
-    roundRatios: range(picked[0].with.map((_, round) => roundTotal("with", round) / roundTotal("without", round))),
+    withoutMs: median(without),
+    withMs: median(withPlugin),
+    ratio: median(ratios),
+    extraMsPerMb: median(withPlugin.map((ms, round) => (ms - without[round]) / mb)),
+    roundRatios: range(ratios),
   };
 }
 

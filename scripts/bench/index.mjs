@@ -19,7 +19,7 @@ import { markdown, rows } from "./table.mjs";
 
 const FIGURES = ["build", "bytes", "messages", "scaling"];
 // Chosen so that the full run takes under six minutes on a 2-CPU machine.
-const ROUNDS = { pipeline: 3, pluginAlone: 4, messages: 8, scaling: 3 };
+const ROUNDS = { pipeline: 3, pluginAlone: 4, messages: 12, scaling: 3 };
 const WARMUP = 1;
 
 function options() {

@@ -86,7 +86,9 @@ export function rows(results) {
       figure: 5,
       what: `Scaling: plugin transform ms/MB at ${s.sizes.map((size) => megabytes(size.bytes / 1e6)).join(" / ")} (${rounds(s.rounds)})`,
       goal: `max/min ${GOALS.scaling.text}`,
-      measured: `${s.sizes.map((size) => number(size.msPerMb)).join(" / ")} ms/MB: max/min **${times(s.maxOverMin)}**`,
+      measured:
+        `${s.sizes.map((size) => number(size.msPerMb)).join(" / ")} ms/MB: max/min **${times(s.maxOverMin)}** ` +
+        `(from ${megabytes(s.sizes[1].bytes / 1e6)} up: ${times(s.maxOverMinFrom100Kb)})`,
       value: s.maxOverMin,
       pass: GOALS.scaling.pass(s.maxOverMin),
     });
@@ -114,7 +116,7 @@ function notes(results) {
   if (results.pipeline) {
     lines.push(
       'Figure 1 times Babel 7 `transformSync` from source to code (parse, transform, print), preset-env with targets "defaults". ' +
-        "Each file runs A then B in every round; a figure sums each file's median over the rounds.",
+        "Each file runs A then B in every round; a round's figure is the total over the files.",
     );
   }
   if (results.pluginAlone) {
@@ -141,13 +143,20 @@ function notes(results) {
         "--experimental-websocket) timing from `open` to the last echo, which every program checks arrived in order.",
     );
   }
+  if (results.scaling) {
+    lines.push(
+      `Figure 5 times the plugin's pass as figure 2 does, on copies of RapydScript-ng's output of fixtures/e2e/kwargs ` +
+        `without its runtime (${kilobytes(results.scaling.unitBytes)}, one IIFE each), a classic script that gets the runtime inlined.`,
+    );
+  }
   return lines;
 }
 
 export function markdown(results) {
   const lines = [
     `Measured on ${machineLine(results.machine)}.`,
-    "Times are medians over rounds that alternate the variants (A B A B …) after warm-up.",
+    "Times are medians over rounds that alternate the variants (A B A B …) after warm-up; " +
+      "“rounds a–b” is the range of the per-round ratios, which shows the noise.",
     "",
     "| # | Figure | Goal | Measured | |",
     "|---|---|---|---|---|",
