@@ -14,6 +14,11 @@ export const EVENT_OF_HANDLER: Readonly<Record<string, string>> = {
   on_close: "close",
 };
 
+/** `on_open` and the like; not names every object inherits (`toString`, `constructor`). */
+export function isHandlerName(name: string): boolean {
+  return Object.prototype.hasOwnProperty.call(EVENT_OF_HANDLER, name);
+}
+
 /** Socket methods that go through the runtime. */
 export type SocketMethod = "send" | "close";
 export const SOCKET_METHODS: ReadonlySet<string> = new Set(["send", "close"]);

@@ -4,6 +4,7 @@ import {
   BRYTHON,
   COMMONJS_NAMES,
   EVENT_OF_HANDLER,
+  isHandlerName,
   RAPYDSCRIPT_INTERPOLATE,
   RUNTIME_ERROR_NAMES,
   SOCKET_METHODS,
@@ -59,7 +60,7 @@ export function visitAssignment(path: NodePath<t.AssignmentExpression>, file: Fi
   if (operator !== "=" || left.type !== "MemberExpression") return;
   const name = staticPropertyName(left);
   if (name === null) return;
-  if (!(name in EVENT_OF_HANDLER)) {
+  if (!isHandlerName(name)) {
     if (HANDLER_LIKE.test(name)) file.sites.push({ kind: "unknown-handler", path, name });
     return;
   }
@@ -72,7 +73,7 @@ export function visitDelete(path: NodePath<t.UnaryExpression>, file: FileSites):
   const { argument, operator } = path.node;
   if (operator !== "delete" || argument.type !== "MemberExpression") return;
   const name = staticPropertyName(argument);
-  if (name === null || !(name in EVENT_OF_HANDLER)) return;
+  if (name === null || !isHandlerName(name)) return;
   file.sites.push({ kind: "handler-delete", path, name });
   file.usesApi = true;
 }

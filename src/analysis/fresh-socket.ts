@@ -1,5 +1,5 @@
 import type { NodePath, types as t } from "@babel/core";
-import { EVENT_OF_HANDLER } from "../names.js";
+import { isHandlerName } from "../names.js";
 
 const BYTES_HANDLER = "on_message";
 import { isInertHandlerValue } from "./inert.js";
@@ -27,7 +27,7 @@ export function handlersOfFreshSocket(creation: NodePath<t.CallExpression>): t.A
     const { left, right } = assignment;
     if (left.type !== "MemberExpression" || !sameReference(left.object, socket)) break;
     const name = staticPropertyName(left);
-    if (name === null || !(name in EVENT_OF_HANDLER) || seen.has(name) || !isInertHandlerValue(right)) break;
+    if (name === null || !isHandlerName(name) || seen.has(name) || !isInertHandlerValue(right)) break;
     seen.add(name);
     // on_message always goes through the runtime, which hands binary data over as bytes.
     if (name !== BYTES_HANDLER) found.push(assignment);
