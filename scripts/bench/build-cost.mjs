@@ -1,6 +1,7 @@
 // Figures 1 and 2: what the plugin adds to a build, over the corpus.
 import { megabytes } from "./corpus.mjs";
 import { babel, plugin } from "./repo.mjs";
+import { pluginShareOfCpu } from "./own-share.mjs";
 import { median, range, sum, timed } from "./stats.mjs";
 
 const BABEL = { babelrc: false, configFile: false, inputSourceMap: false };
@@ -40,7 +41,7 @@ export function pluginPass(ast, file, pluginToRun) {
 }
 
 /**
- * Times each file `rounds` times with variant "without" then variant "with" (A B A B ...), after `warmup` such
+ * Times each file `rounds` times with both variants, alternating which goes first (A B, B A, ...), after `warmup` such
  * rounds on a sample of the corpus. Returns, per file, each variant's milliseconds in every round.
  */
 function alternate(corpus, { rounds, warmup, prepare, variants }) {
@@ -48,7 +49,8 @@ function alternate(corpus, { rounds, warmup, prepare, variants }) {
     const input = prepare(file);
     const times = { without: [], with: [] };
     for (let round = 0; round < count; round++) {
-      for (const name of ["without", "with"]) times[name].push(timed(() => variants[name](file, input)));
+      // A B, then B A: neither variant always runs first, on caches the other has just warmed.
+      for (const name of round % 2 ? ["with", "without"] : ["without", "with"]) times[name].push(timed(() => variants[name](file, input)));
     }
     return times;
   };
@@ -105,6 +107,23 @@ function leftAsBabelPrintsThem(corpus) {
 }
 
 /** Figure 2: the plugin vs a no-op plugin with the same visitor keys (see pluginPass for what is timed). */
+/**
+ * The plugin's own share of the CPU over one pass of the corpus, and of its files without the API: in the pipeline
+ * of figure 1, and alone as in figure 2 (parsed beforehand, as there).
+ */
+export async function measureOwnShare(corpus) {
+  const pipeline = (files) => () => files.forEach((file) => babel.transformSync(file.code, { ...BABEL, sourceType: file.sourceType, ...PIPELINE.with }));
+  const alone = (files) => {
+    const asts = files.map(parse);
+    return () => files.forEach((file, i) => pluginPass(asts[i], file, plugin));
+  };
+  const withoutApi = corpus.filter((file) => !file.usesApi);
+  return {
+    pipeline: { all: await pluginShareOfCpu(pipeline(corpus)), withoutApi: await pluginShareOfCpu(pipeline(withoutApi)) },
+    pluginAlone: { all: await pluginShareOfCpu(alone(corpus)), withoutApi: await pluginShareOfCpu(alone(withoutApi)) },
+  };
+}
+
 export function measurePluginAlone(corpus, { rounds, warmup }) {
   const timings = alternate(corpus, {
     rounds,

@@ -6,6 +6,7 @@ import { nodeResolve } from "@rollup/plugin-node-resolve";
 import { rollup } from "rollup";
 import { minify } from "terser";
 import { REPO, RUNTIME_SPECIFIER, babel, compileRapydScript, plugin } from "./repo.mjs";
+import { runtimeBreakdown } from "./runtime-breakdown.mjs";
 
 const SEED = join(REPO, "fixtures/e2e/seed");
 const BABEL = { babelrc: false, configFile: false, inputSourceMap: false };
@@ -103,39 +104,13 @@ async function inlinedRuntime(cacheDir) {
   };
 }
 
-/**
- * Where the runtime's minified bytes go: each named function's own text (nested named functions counted apart;
- * terser keeps the names here, so these sizes are a little above the real ones), and all its string literals.
- */
-async function breakdown(runtimeSource) {
-  const minified = (await minify(runtimeSource, { module: true, keep_fnames: true })).code;
-  const ast = babel.parseSync(minified, { ...BABEL, sourceType: "module" });
-  const own = new Map();
-  let strings = 0;
-  babel.traverse(ast, {
-    Function(path) {
-      const name = path.node.id?.name;
-      if (!name) return;
-      const bytes = path.node.end - path.node.start;
-      own.set(path.node, { name, bytes });
-      const outer = path.findParent((parent) => parent.isFunction() && own.has(parent.node));
-      if (outer) own.get(outer.node).bytes -= bytes;
-    },
-    StringLiteral(path) {
-      strings += path.node.end - path.node.start;
-    },
-  });
-  const functions = [...own.values()].sort((a, b) => b.bytes - a.bytes);
-  return { minified: Buffer.byteLength(minified), functions, stringLiterals: strings };
-}
-
 export async function measureBytes({ cacheDir }) {
   const { share, moduleAlone, runtimeSource } = await importedRuntime();
   return {
     esmShare: share,
     runtimeModule: moduleAlone,
     ...(await inlinedRuntime(cacheDir)),
-    breakdown: await breakdown(runtimeSource),
+    breakdown: await runtimeBreakdown(runtimeSource),
     brythonJs: BRYTHON_JS_BYTES,
   };
 }

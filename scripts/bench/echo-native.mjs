@@ -1,4 +1,4 @@
-// Figure 4's program written by hand for the platform: the same logic as echo-python.mjs, with native
+// Figure 4's program written by hand for the platform: the same logic as fixtures/bench/echo/program.py, with native
 // addEventListener and send.
 let ws = null;
 let count = 0;

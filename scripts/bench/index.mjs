@@ -8,18 +8,20 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { measurePipeline, measurePluginAlone } from "./build-cost.mjs";
+import { measureOwnShare, measurePipeline, measurePluginAlone } from "./build-cost.mjs";
 import { measureBytes } from "./bytes.mjs";
 import { loadCorpus, megabytes } from "./corpus.mjs";
 import { describeMachine } from "./machine.mjs";
+import { measureMessageOverhead } from "./message-overhead.mjs";
 import { measureMessagePath } from "./message-path.mjs";
 import { REPO } from "./repo.mjs";
 import { measureScaling } from "./scaling.mjs";
 import { markdown, rows } from "./table.mjs";
 
 const FIGURES = ["build", "bytes", "messages", "scaling"];
-// Chosen so that the full run takes under six minutes on a 2-CPU machine.
-const ROUNDS = { pipeline: 3, pluginAlone: 4, messages: 12, scaling: 3 };
+// Chosen so that the full run takes about nine minutes on a 2-CPU machine; the message path is the noisiest figure (a
+// round's ratio varies by ±15% there), so it gets the most rounds.
+const ROUNDS = { pipeline: 5, pluginAlone: 6, messages: 24, scaling: 3 };
 const WARMUP = 1;
 
 function options() {
@@ -65,6 +67,10 @@ try {
     results.pipeline = measurePipeline(corpus, { rounds: opts.rounds("pipeline"), warmup: WARMUP });
     progress("figure 2: plugin alone");
     results.pluginAlone = measurePluginAlone(corpus, { rounds: opts.rounds("pluginAlone"), warmup: WARMUP });
+    progress("figures 1 and 2: the plugin's own share of the CPU (profiled)");
+    const share = await measureOwnShare(corpus);
+    results.pipeline.ownShare = share.pipeline;
+    results.pluginAlone.ownShare = share.pluginAlone;
   }
   if (opts.only.includes("bytes")) {
     progress("figure 3: bytes");
@@ -73,6 +79,8 @@ try {
   if (opts.only.includes("messages")) {
     progress("figure 4: message path");
     results.messagePath = await measureMessagePath({ rounds: opts.rounds("messages"), warmup: WARMUP, messages: opts.messages });
+    progress("figure 4: the runtime's cost per message, without the network");
+    results.messagePath.overhead = measureMessageOverhead({ rounds: 5 });
   }
   if (opts.only.includes("scaling")) {
     progress("figure 5: scaling");

@@ -20,23 +20,41 @@ function input(unit, size) {
   return { code, copies, bytes: Buffer.byteLength(code), sourceType: "script" };
 }
 
-/** Milliseconds per MB of one sample: enough passes over a fresh parse of `file` to make WORK_PER_SAMPLE bytes. */
+/** Milliseconds of one pass over `file`: the mean of enough passes over a fresh parse to make WORK_PER_SAMPLE bytes. */
 function sample(file) {
   const ast = parse(file);
   const passes = Math.max(1, Math.round(WORK_PER_SAMPLE / file.bytes));
-  const ms = sum(Array.from({ length: passes }, () => timed(() => pluginPass(ast, file, plugin))));
-  return ms / ((passes * file.bytes) / 1e6);
+  return sum(Array.from({ length: passes }, () => timed(() => pluginPass(ast, file, plugin)))) / passes;
 }
 
+/**
+ * Linear means each added MB costs the same: the ms/MB between one size and the next (the marginal cost) is
+ * the same from 10 KB to 10 MB. The plain ms/MB of each size is shown too; at 10 KB it is mostly the costs a
+ * file pays once (Babel's own, the inlined runtime), which the fixed cost per file gives apart.
+ */
 export async function measureScaling({ rounds, warmup, cacheDir }) {
   const unit = await compileRapydScript(join(REPO, "fixtures/e2e/kwargs/program.pyj"), { cacheDir, omitRuntime: true });
   const inputs = SIZES.map((size) => input(unit, size));
   // Warm-up on the two small inputs only: the large ones would take most of the run.
   for (let round = 0; round < warmup; round++) inputs.slice(0, 2).forEach(sample);
-  const msPerMb = inputs.map(() => []);
-  for (let round = 0; round < rounds; round++) inputs.forEach((file, i) => msPerMb[i].push(sample(file)));
-  const sizes = inputs.map((file, i) => ({ bytes: file.bytes, copies: file.copies, msPerMb: median(msPerMb[i]), rounds: range(msPerMb[i]) }));
-  const spread = (picked) => Math.max(...picked.map((size) => size.msPerMb)) / Math.min(...picked.map((size) => size.msPerMb));
-  // Without the smallest input, where the costs every file pays once (Babel's and the plugin's) weigh most.
-  return { rounds, unitBytes: Buffer.byteLength(unit), sizes, maxOverMin: spread(sizes), maxOverMinFrom100Kb: spread(sizes.slice(1)) };
+  const ms = inputs.map(() => []);
+  for (let round = 0; round < rounds; round++) inputs.forEach((file, i) => ms[i].push(sample(file)));
+  const sizes = inputs.map((file, i) => {
+    const mb = file.bytes / 1e6;
+    return { bytes: file.bytes, copies: file.copies, ms: median(ms[i]), msPerMb: median(ms[i]) / mb, rounds: range(ms[i].map((t) => t / mb)) };
+  });
+  const marginal = sizes.slice(1).map((size, i) => ({
+    from: sizes[i].bytes,
+    to: size.bytes,
+    msPerMb: (size.ms - sizes[i].ms) / ((size.bytes - sizes[i].bytes) / 1e6),
+  }));
+  const slopes = marginal.map((step) => step.msPerMb);
+  return {
+    rounds,
+    unitBytes: Buffer.byteLength(unit),
+    sizes,
+    marginal,
+    fixedMsPerFile: sizes[0].ms - marginal[0].msPerMb * (sizes[0].bytes / 1e6),
+    maxOverMin: Math.max(...slopes) / Math.min(...slopes),
+  };
 }
