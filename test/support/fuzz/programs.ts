@@ -138,6 +138,9 @@ const unrelated = fc.oneof(
     `/* websocket("wss://x"); ws.on_open = f; */ noop();`,
     `var o${ID} = { on_open: f, "on_message": g, websocket: 1, "on-close": 2, "é": 3 };`,
     `o.websocket = o.WebSocket;`,
+    // Names every object inherits (RapydScript-ng's runtime assigns these): not handlers.
+    `Klass.prototype.toString = function () { return "k"; }; child.prototype.constructor = child;`,
+    `delete o.valueOf;`,
     `var t${ID} = \`line \${count} "q" 'q' ☃\`;`,
     `label${ID}: for (var j = 0; j < 2; j++) { if (j) break label${ID}; }`,
     `var café${ID} = "ünïcode", ρσ_tmp${ID} = café${ID}.length;`,
