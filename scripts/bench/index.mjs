@@ -19,7 +19,7 @@ import { measureScaling } from "./scaling.mjs";
 import { markdown, rows } from "./table.mjs";
 
 const FIGURES = ["build", "bytes", "messages", "scaling"];
-// Chosen so that the full run takes about nine minutes on a 2-CPU machine; the message path is the noisiest figure (a
+// Chosen so that the full run takes about seven minutes on a 2-CPU machine; the message path is the noisiest figure (a
 // round's ratio varies by ±15% there), so it gets the most rounds.
 const ROUNDS = { pipeline: 5, pluginAlone: 6, messages: 24, scaling: 3 };
 const WARMUP = 1;

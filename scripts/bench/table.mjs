@@ -123,7 +123,7 @@ function notes(results) {
   if (results.pipeline) {
     lines.push(
       'Figure 1 times Babel 7 `transformSync` from source to code (parse, transform, print), preset-env with targets "defaults". ' +
-        "Each file runs A then B in every round; a round's figure is the total over the files.",
+        "Each file runs both variants in every round, alternating which goes first; a round's figure is the total over the files.",
     );
   }
   if (results.pluginAlone) {
