@@ -154,6 +154,17 @@ describe("setHandler()", () => {
     expect(seen).toEqual(["first m1", "second m2"]);
   });
 
+  test("works on a platform without performance (a bare vm context, as the demo's page)", () => {
+    class SocketOfThisPlatform extends EventTarget {}
+    const platform = Object.create(globalThis, { WebSocket: { value: SocketOfThisPlatform }, performance: { value: undefined } });
+    const runtime = createPythonWebSocketRuntime(platform)();
+    const ws = new SocketOfThisPlatform();
+    const seen: string[] = [];
+    runtime.setHandler(ws, "on_message", (evt: MessageEvent) => seen.push(evt.data));
+    ws.dispatchEvent(new MessageEvent("message", { data: "m1" }));
+    expect(seen).toEqual(["m1"]);
+  });
+
   test("deleteHandler (Python's del) removes the attribute and its listener", async () => {
     const ws = await openSocket();
     const seen: string[] = [];

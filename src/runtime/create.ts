@@ -56,7 +56,8 @@ export function createPythonWebSocketRuntime(global: any): (errors?: PythonError
   // ArrayBuffers (binaryType "arraybuffer"); Python code indexes bytes, so the handler
   // sees `evt.data` as a Uint8Array view of them.
   function guardedListener(handler: Function, owner: unknown): (event: Event) => unknown {
-    var since = global.performance.now();
+    // Without performance (a bare vm context, as scripts/demo.mjs runs the page in), nothing is skipped.
+    var since = global.performance ? global.performance.now() : 0;
     return function (this: unknown, event: any): unknown {
       if (event.timeStamp < since) return;
       var data = event.data;
