@@ -24,6 +24,9 @@ const noOpPlugin = noOpLike(plugin);
 
 export const parse = (file) => babel.parseSync(file.code, { ...BABEL, sourceType: file.sourceType });
 
+/** Babel 7's `transformSync` of one corpus file, from source text to code. */
+const transform = (file, options) => babel.transformSync(file.code, { ...BABEL, sourceType: file.sourceType, ...options });
+
 /**
  * Figures 2 and 5 time the plugin alone: the file is parsed once, untimed, and each run is transformFromAstSync
  * on a copy of that AST (cloneInputAst) that prints no code. So a run with the plugin and one with the no-op
@@ -90,7 +93,7 @@ function subsets(corpus, timings) {
 
 /** Figure 1: preset-env + plugin vs preset-env alone, Babel 7's transformSync from source text to code. */
 export function measurePipeline(corpus, { rounds, warmup }) {
-  const pass = (options) => (file) => babel.transformSync(file.code, { ...BABEL, sourceType: file.sourceType, ...options });
+  const pass = (options) => (file) => transform(file, options);
   const timings = alternate(corpus, {
     rounds,
     warmup,
@@ -102,17 +105,16 @@ export function measurePipeline(corpus, { rounds, warmup }) {
 
 /** How many of the files without the API the plugin leaves exactly as Babel alone prints them (contract, point 6). */
 function leftAsBabelPrintsThem(corpus) {
-  const print = (file, plugins) => babel.transformSync(file.code, { ...BABEL, sourceType: file.sourceType, plugins }).code;
+  const print = (file, plugins) => transform(file, { plugins }).code;
   return corpus.filter((file) => !file.usesApi && print(file, [plugin]) === print(file, [])).length;
 }
 
-/** Figure 2: the plugin vs a no-op plugin with the same visitor keys (see pluginPass for what is timed). */
 /**
  * The plugin's own share of the CPU over one pass of the corpus, and of its files without the API: in the pipeline
  * of figure 1, and alone as in figure 2 (parsed beforehand, as there).
  */
 export async function measureOwnShare(corpus) {
-  const pipeline = (files) => () => files.forEach((file) => babel.transformSync(file.code, { ...BABEL, sourceType: file.sourceType, ...PIPELINE.with }));
+  const pipeline = (files) => () => files.forEach((file) => transform(file, PIPELINE.with));
   const alone = (files) => {
     const asts = files.map(parse);
     return () => files.forEach((file, i) => pluginPass(asts[i], file, plugin));
@@ -124,6 +126,7 @@ export async function measureOwnShare(corpus) {
   };
 }
 
+/** Figure 2: the plugin vs a no-op plugin with the same visitor keys (see pluginPass for what is timed). */
 export function measurePluginAlone(corpus, { rounds, warmup }) {
   const timings = alternate(corpus, {
     rounds,

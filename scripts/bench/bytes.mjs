@@ -1,22 +1,16 @@
 // Figure 3: the bytes the runtime adds to a page, minified by terser and gzipped (zlib level 9). Deterministic: no rounds.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { gzipSync } from "node:zlib";
 import { nodeResolve } from "@rollup/plugin-node-resolve";
 import { rollup } from "rollup";
-import { minify } from "terser";
 import { REPO, RUNTIME_SPECIFIER, babel, compileRapydScript, plugin } from "./repo.mjs";
 import { runtimeBreakdown } from "./runtime-breakdown.mjs";
+import { shipped } from "./shipped.mjs";
 
 const SEED = join(REPO, "fixtures/e2e/seed");
 const BABEL = { babelrc: false, configFile: false, inputSourceMap: false };
 // The figure: brython.js is not installed here, so it is quoted, not measured.
 const BRYTHON_JS_BYTES = 1.38e6;
-
-async function shipped(code, { module }) {
-  const minified = (await minify(code, { module })).code;
-  return { minified: Buffer.byteLength(minified), gzip: gzipSync(minified, { level: 9 }).length };
-}
 
 const difference = (a, b) => ({ minified: a.minified - b.minified, gzip: a.gzip - b.gzip });
 

@@ -1,9 +1,11 @@
 // What the runtime's bytes are spent on: for each part, the min+gzip bytes the runtime
 // loses when that part is taken out (its function body emptied, or its messages blanked).
 // Parts overlap in what gzip shares, so the figures do not add up to the whole exactly.
-import babel from "@babel/core";
-import { minify } from "terser";
-import { gzipSync } from "node:zlib";
+import { babel } from "./repo.mjs";
+import { shipped } from "./shipped.mjs";
+
+// The runtime module as figure 3 bundles it.
+const MODULE = { module: true };
 
 /** Parts of src/runtime/create.ts, by the function that holds them, and what each does for a Python program. */
 const PARTS = [
@@ -17,12 +19,6 @@ const PARTS = [
   ["websocket", "websocket used as a value (not called directly)"],
   ["method", "RapydScript-ng keyword calls of send/close"],
 ];
-
-async function minGzip(code) {
-  // terser's defaults, as figure 3 ships the runtime.
-  const { code: minified } = await minify(code, { module: true });
-  return { min: minified.length, gzip: gzipSync(minified, { level: 9 }).length };
-}
 
 /** `source` with one part removed: a function body emptied, so callers stay and nothing else is optimised away. */
 function without(source, part) {
@@ -54,14 +50,14 @@ function withoutMessages(source) {
 
 /** The whole runtime module's source as it ships, and what each part costs of it. */
 export async function runtimeBreakdown(runtimeSource) {
-  const whole = await minGzip(runtimeSource);
+  const whole = await shipped(runtimeSource, MODULE);
   const rows = [];
   for (const [part, purpose] of PARTS) {
-    const rest = await minGzip(without(runtimeSource, part));
+    const rest = await shipped(without(runtimeSource, part), MODULE);
     if (rest.gzip === whole.gzip) throw new Error(`runtime breakdown: no function named ${part} in the runtime`);
     rows.push({ part, purpose, gzip: whole.gzip - rest.gzip });
   }
-  const silent = await minGzip(withoutMessages(runtimeSource));
+  const silent = await shipped(withoutMessages(runtimeSource), MODULE);
   rows.push({ part: "messages", purpose: "the text of every error message", gzip: whole.gzip - silent.gzip });
   return { whole, rows };
 }
