@@ -5,6 +5,7 @@ import type { FileContext } from "./context.js";
 import { recognizeWebSocketUse, type WebSocketUse } from "./recognize/websocket-use.js";
 import { checkBrythonUse, rewriteBrythonFlag, rewriteErrorName } from "./rewrite/free-names.js";
 import { rewriteHandler, rewriteHandlerDelete } from "./rewrite/handler.js";
+import { completeRuntimes } from "./rewrite/runtime-binding.js";
 import { rewriteMethodCall, rewriteMethodReference } from "./rewrite/socket-method.js";
 import { reportUnknownHandler } from "./rewrite/unknown-handler.js";
 import { rewriteWebSocketUse } from "./rewrite/websocket.js";
@@ -63,6 +64,7 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
         break;
     }
   }
+  completeRuntimes(context);
   keepHeaderCommentOnTop(context, firstStatement);
 }
 

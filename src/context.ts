@@ -1,4 +1,5 @@
 import type { NodePath, types as BabelTypes } from "@babel/core";
+import type { Scope } from "@babel/traverse";
 import type { ResolvedOptions } from "./options.js";
 
 type Types = typeof BabelTypes;
@@ -6,7 +7,7 @@ type Types = typeof BabelTypes;
 /** The parts of Babel's plugin API this plugin uses; the same on Babel 7 and 8. */
 export interface BabelApi {
   types: Types;
-  template: { expression: { ast(code: string): BabelTypes.Expression } };
+  template: { statement: { ast(code: string): BabelTypes.Statement } };
   assertVersion(range: string): void;
 }
 
@@ -18,8 +19,17 @@ export interface FileContext {
   program: NodePath<BabelTypes.Program>;
   /** The file refers to free `require`, `module` or `exports`. */
   commonjs: boolean;
-  /** The runtime's factory once a rewrite has needed it, and the statement that inlined it, if it was inlined. */
-  factory: { callee: BabelTypes.Expression; statement: NodePath | null } | null;
   /** The runtime objects (`_pyws`) declared so far, by the node of the scope that holds each. */
-  runtimes: Map<BabelTypes.Node, BabelTypes.Identifier>;
+  runtimes: Map<BabelTypes.Node, FileRuntimeObject>;
+}
+
+/** One `var _pyws = {...}`: what the rewrites in its scope call, filled in once the file is rewritten. */
+export interface FileRuntimeObject {
+  id: BabelTypes.Identifier;
+  scope: Scope;
+  object: BabelTypes.ObjectExpression;
+  /** The runtime's parts called as `_pyws.<part>(...)`. */
+  parts: Set<string>;
+  /** Exception classes the program names without defining them (`_pyws.NotImplementedError`). */
+  classes: Set<string>;
 }

@@ -35,7 +35,7 @@ export default function pythonWebSocketPlugin(api: unknown, rawOptions?: PluginO
           this.sites = { sites: [], usesApi: false, commonjs: false };
         },
         exit(this: PassState, program: NodePath<t.Program>) {
-          const context: FileContext = { t: babel.types, api: babel, options, program, commonjs: this.sites.commonjs, factory: null, runtimes: new Map() };
+          const context: FileContext = { t: babel.types, api: babel, options, program, commonjs: this.sites.commonjs, runtimes: new Map() };
           applyRewrites(context, this.sites);
         },
       },

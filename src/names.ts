@@ -30,13 +30,13 @@ export const SOCKET_METHODS: ReadonlySet<string> = new Set(["send", "close"]);
 export const RUNTIME_ERROR_NAMES: ReadonlySet<string> = new Set(["NotImplementedError", "ConnectionError"]);
 
 /**
- * The program's exception classes handed to the runtime when the file imports them
- * (Transcrypt imports its whole runtime, and renames TypeError to py_TypeError).
+ * The exception classes a file's runtime object (`_pyws`) takes from the program, by key: the first of these names
+ * the file binds (Transcrypt imports its whole runtime, and renames TypeError to py_TypeError; Transcrypt has no
+ * ConnectionError, and its `except Exception` catches only its own classes, so its Exception stands in).
  */
 export const PROGRAM_ERROR_BINDINGS: ReadonlyArray<readonly [key: string, localNames: readonly string[]]> = [
   ["NotImplementedError", ["NotImplementedError"]],
-  ["ConnectionError", ["ConnectionError"]],
-  ["Exception", ["Exception"]],
+  ["ConnectionError", ["ConnectionError", "Exception"]],
   ["ValueError", ["ValueError"]],
   ["TypeError", ["py_TypeError", "TypeError"]],
 ];

@@ -128,7 +128,7 @@ function checkBuilt(built: Built): void {
   if (classic) {
     // A classic <script>: no import or require, and the plugin's runtime inlined (its registered symbol's key).
     expect(moduleSyntax).toEqual([]);
-    expect(built.script).toContain('"babel-plugin-python-websocket.listeners"');
+    expect(built.script).toContain('"python-websocket"');
   }
 }
 

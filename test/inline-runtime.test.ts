@@ -1,26 +1,80 @@
-// The runtime is inlined into classic scripts from its function's source text: that text must stand alone.
+// The runtime is inlined into classic scripts function by function, from each function's source text: those texts
+// must stand alone, and a file must get the functions it calls and no others.
+import { readFileSync } from "node:fs";
 import { parseSync, traverse } from "@babel/core";
 import plugin from "../src/index.js";
-import { createPythonWebSocketRuntime } from "../src/runtime/create.js";
+import * as parts from "../src/runtime/parts.js";
 import { BABEL_CORES } from "./support/babel-cores.js";
+import { transform } from "./support/transform.js";
 
-test("the runtime's source refers to nothing outside itself but the global object it is given", () => {
-  const ast = parseSync(`(${createPythonWebSocketRuntime.toString()})`, { babelrc: false, configFile: false })!;
+const functions = Object.entries(parts as Record<string, unknown>).filter(([, value]) => typeof value === "function") as Array<[string, Function]>;
+
+test("the runtime module holds only function declarations, all exported, and `platform`", () => {
+  const source = readFileSync(new URL("../src/runtime/parts.ts", import.meta.url), "utf8");
+  const ast = parseSync(source, { babelrc: false, configFile: false, filename: "parts.ts", presets: ["@babel/preset-typescript"] })!;
+  const topLevel = ast.program.body
+    // Imports of types and overload signatures are TypeScript's only: nothing of them is in the module's JavaScript.
+    .filter((node) => node.type !== "ImportDeclaration" && !(node.type === "ExportNamedDeclaration" && node.declaration?.type === "TSDeclareFunction"))
+    .map((node) =>
+      node.type === "ExportNamedDeclaration" && node.declaration?.type === "FunctionDeclaration"
+        ? `function ${node.declaration.id!.name}`
+        : node.type === "VariableDeclaration"
+          ? `var ${(node.declarations[0]!.id as { name: string }).name}`
+          : node.type,
+    );
+  expect(topLevel.filter((entry) => !entry.startsWith("function "))).toEqual(["var platform"]);
+  expect(topLevel.filter((entry) => entry.startsWith("function ")).sort()).toEqual(functions.map(([name]) => `function ${name}`).sort());
+});
+
+test.each(functions)("%s refers to nothing but `platform`, its own names and the runtime's other functions", (_name, fn) => {
+  const ast = parseSync(fn.toString(), { babelrc: false, configFile: false })!;
   const free = new Set<string>();
   traverse(ast, {
     ReferencedIdentifier(path) {
       if (!path.scope.hasBinding(path.node.name, { noGlobals: true })) free.add(path.node.name);
     },
   });
-  // `undefined` and `arguments` are the language's own.
-  expect([...free].filter((name) => name !== "undefined" && name !== "arguments")).toEqual([]);
+  const allowed = new Set(["platform", "undefined", "arguments", ...functions.map(([name]) => name)]);
+  expect([...free].filter((name) => !allowed.has(name))).toEqual([]);
+  expect(fn.toString()).not.toMatch(/\beval\b|\bFunction\s*\(/);
 });
 
-test("the runtime's source uses no eval or Function constructor", () => {
-  expect(createPythonWebSocketRuntime.toString()).not.toMatch(/\beval\b|\bFunction\s*\(/);
+// Syntax newer than ES5, which no plugin after this one lowers in the inlined copy.
+const AFTER_ES5 = new Set([
+  "ArrowFunctionExpression", "ClassDeclaration", "ClassExpression", "TemplateLiteral", "RestElement", "SpreadElement",
+  "AssignmentPattern", "ObjectPattern", "ArrayPattern", "ForOfStatement", "ObjectMethod", "OptionalMemberExpression",
+  "OptionalCallExpression", "YieldExpression", "AwaitExpression",
+]);
+
+test.each(functions)("%s is ES5", (_name, fn) => {
+  const ast = parseSync(fn.toString(), { babelrc: false, configFile: false })!;
+  const newer: string[] = [];
+  traverse(ast, {
+    enter(path) {
+      const { node } = path;
+      if (AFTER_ES5.has(node.type)) newer.push(node.type);
+      if (node.type === "VariableDeclaration" && node.kind !== "var") newer.push(node.kind);
+      if (node.type === "LogicalExpression" && node.operator === "??") newer.push("??");
+      if (node.type === "BinaryExpression" && node.operator === "**") newer.push("**");
+      if (node.type === "ObjectProperty" && (node.shorthand || node.computed)) newer.push("ObjectProperty shorthand/computed");
+      if (node.type === "FunctionDeclaration" && (node.generator || node.async)) newer.push("generator/async");
+    },
+  });
+  expect(newer).toEqual([]);
 });
 
 describe.each(BABEL_CORES)("an inlined runtime under %s", (_label, core) => {
+  const inlinedFunctions = (code: string): string[] => [...code.matchAll(/^ {2}function (\w+)\(/gm)].map((m) => m[1]!);
+
+  test("holds the functions the file's rewrites call and those they call, no others", () => {
+    const opensOnly = transform(core, "var ws = websocket('ws://127.0.0.1:1');", { sourceType: "script" });
+    expect(inlinedFunctions(opensOnly)).toEqual(["assertWebSocket", "raise"]);
+    const handlers = transform(core, "function f(ws, g) { ws.on_message = g; }", { sourceType: "script" });
+    expect(inlinedFunctions(handlers)).toEqual(["handlersKey", "isSocket", "setHandler"]);
+    const named = transform(core, "try { ws = websocket(u); } catch (e) { if (e instanceof NotImplementedError) no(); }", { sourceType: "script" });
+    expect(inlinedFunctions(named)).toEqual(["assertWebSocket", "errorClass", "raise"]);
+  });
+
   // A later plugin of the same pass, recording the functions it is run on.
   function transformWithProbe(code: string): { output: string; seen: string[] } {
     const seen: string[] = [];
@@ -42,7 +96,7 @@ describe.each(BABEL_CORES)("an inlined runtime under %s", (_label, core) => {
 
   test("is not walked again by the plugins after this one (it is final ES5), while the program is", () => {
     const { output, seen } = transformWithProbe("function on_open() {}\nvar ws = websocket('ws://127.0.0.1:1');\nws.on_open = on_open;");
-    expect(output).toContain("function defineError(");
+    expect(output).toContain("function assertWebSocket(");
     expect(seen).toEqual(["on_open"]);
   });
 });

@@ -59,8 +59,8 @@ test("require and import give the plugin and the runtime", () => {
      const required = require("babel-plugin-python-websocket");
      const imported = await import("babel-plugin-python-websocket");
      console.log(typeof required.default, typeof imported.default,
-       typeof require("babel-plugin-python-websocket/runtime").pythonWebSocket,
-       typeof (await import("babel-plugin-python-websocket/runtime")).pythonWebSocket);`,
+       typeof require("babel-plugin-python-websocket/runtime").setHandler,
+       typeof (await import("babel-plugin-python-websocket/runtime")).setHandler);`,
   ]);
   expect(kinds.trim()).toBe("function function function function");
 });

@@ -22,6 +22,7 @@ import {
   runBuilt,
   spawn,
 } from "./support/pipelines/projects.js";
+import { ALL_PARTS, partsCalledBy, runtimeTexts } from "./support/pipelines/runtime-slice.js";
 import {
   HANDLER_ASSIGNMENTS,
   PY_HANDLER_ASSIGNMENT,
@@ -44,6 +45,8 @@ import {
 
 interface Example {
   tool: string;
+  /** It bundles the runtime into its output (a bundler), so it drops the parts the program does not call. */
+  bundles: boolean;
   /** The fixtures/e2e program it builds from Transcrypt's output, as src/<name>/. */
   program: string;
   /** A fixtures/e2e program it compiles with RapydScript-ng and builds as a classic script. */
@@ -61,6 +64,7 @@ const viteEntry = (dir: string): string => {
 const EXAMPLES: Example[] = [
   {
     tool: "babel-cli",
+    bundles: false,
     program: "seed",
     classic: "kwargs",
     majors: [7, 8],
@@ -74,6 +78,7 @@ const EXAMPLES: Example[] = [
   },
   {
     tool: "webpack",
+    bundles: true,
     program: "kwargs",
     majors: [7, 8],
     output: (dir) => ({ outDir: join(dir, "dist"), entry: join(dir, "dist/main.js"), code: join(dir, "dist/main.js") }),
@@ -81,12 +86,14 @@ const EXAMPLES: Example[] = [
   {
     // @rollup/plugin-babel 7 declares a peer @babel/core ^7 only (checked below).
     tool: "rollup",
+    bundles: true,
     program: "seed",
     majors: [7],
     output: (dir) => ({ outDir: join(dir, "dist"), entry: join(dir, "dist/main.js"), code: join(dir, "dist/main.js") }),
   },
   {
     tool: "vite",
+    bundles: true,
     program: "kwargs",
     majors: [7, 8],
     output: (dir) => ({ outDir: join(dir, "dist"), entry: viteEntry(dir), code: viteEntry(dir) }),
@@ -194,6 +201,16 @@ describe.each(EXAMPLES.flatMap((example) => example.majors.map((major) => [examp
         const script = readFileSync(classicCode!, "utf8");
         expect(script).not.toMatch(/^\s*import\s|\brequire\(|babel-plugin-python-websocket\/runtime/m);
         expect(await runBuilt(project, relative(project.dir, classicEntry!), page(tool))).toEqual(expectedOutput(classic, "pyj"));
+      });
+    }
+
+    if (example.bundles) {
+      test("the bundle carries the runtime parts its program calls, and none of the others", () => {
+        const bundle = readFileSync(example.output(project.dir).code, "utf8");
+        const called = runtimeTexts(partsCalledBy(example.program));
+        const carried = [...runtimeTexts(ALL_PARTS)].filter((text) => bundle.includes(text));
+        expect(carried.sort()).toEqual([...called].sort());
+        expect(called.size).toBeGreaterThan(0);
       });
     }
 

@@ -3,8 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { nodeResolve } from "@rollup/plugin-node-resolve";
 import { rollup } from "rollup";
-import { REPO, RUNTIME_SPECIFIER, babel, compileRapydScript, plugin } from "./repo.mjs";
-import { runtimeBreakdown } from "./runtime-breakdown.mjs";
+import { BUILT_RUNTIME, REPO, RUNTIME_SPECIFIER, babel, compileRapydScript, plugin } from "./repo.mjs";
 import { shipped } from "./shipped.mjs";
 
 const SEED = join(REPO, "fixtures/e2e/seed");
@@ -41,48 +40,60 @@ async function bundle(code, plugins = []) {
   }
 }
 
-// The runtime's module replaced by the smallest thing the rewritten program can call.
+/** The runtime's parts, as the package exports them. */
+const PARTS = Object.keys(await import(BUILT_RUNTIME)).sort();
+
+// The runtime's module replaced by the smallest thing the rewritten program can call: every part a no-op.
 const STUB = "\0runtime-stub";
 const stubRuntime = {
   name: "stub-runtime",
   resolveId: (id) => (id === RUNTIME_SPECIFIER ? STUB : null),
-  load: (id) => (id === STUB ? "export const pythonWebSocket = () => ({});" : null),
+  load: (id) => (id === STUB ? PARTS.map((part) => `export function ${part}() {}`).join("\n") : null),
 };
 
 // A string only the runtime contains: proves which bundle has it.
-const RUNTIME_MARK = "babel-plugin-python-websocket.listeners";
+const RUNTIME_MARK = '"python-websocket"';
 
-/** (a) The seed's Transcrypt module rewritten and bundled: the runtime's share, and the runtime module alone. */
+const seedProgram = () => readFileSync(join(SEED, "program.js"), "utf8");
+
+/**
+ * (a) The seed's Transcrypt module rewritten and bundled: the runtime's share (the bundle minus the same bundle with
+ * a stub runtime), and what the plugin adds to the page in all (minus the bundle of the program as Transcrypt wrote it).
+ */
 async function importedRuntime() {
-  const program = readFileSync(join(SEED, "program.js"), "utf8");
+  const program = seedProgram();
   const rewritten = babel.transformSync(program, { ...BABEL, sourceType: "module", plugins: [plugin] }).code;
   const withRuntime = await bundle(rewritten);
   const withStub = await bundle(rewritten, [stubRuntime]);
   if (!withRuntime.includes(RUNTIME_MARK) || withStub.includes(RUNTIME_MARK)) throw new Error("bytes: the runtime is not where expected");
-  const alone = await bundle(`export * from "${RUNTIME_SPECIFIER}";`);
+  const module = { module: true };
   return {
-    share: difference(await shipped(withRuntime, { module: true }), await shipped(withStub, { module: true })),
-    moduleAlone: await shipped(alone, { module: true }),
-    runtimeSource: alone,
+    esmShare: difference(await shipped(withRuntime, module), await shipped(withStub, module)),
+    esmPage: difference(await shipped(withRuntime, module), await shipped(await bundle(program), module)),
+    seedParts: partsCalled(rewritten),
   };
 }
 
-/** The inlined runtime's statement, `var _pythonWebSocket = function createPythonWebSocketRuntime(global) {...}(globalThis);`. */
-function inlinedFactory(code) {
+/** The parts a rewritten file calls, read off its runtime object (`_pyws = { part: ..., ... }`). */
+function partsCalled(code) {
+  return PARTS.filter((part) => new RegExp(`\\b${part}: _pythonWebSocket\\.${part}\\b`).test(code));
+}
+
+/** The inlined runtime's statement, `var _pythonWebSocket = function (platform) {...}(globalThis);`: [start, end]. */
+function inlinedStatement(code) {
   const ast = babel.parseSync(code, { ...BABEL, sourceType: "script" });
   const statement = ast.program.body.find(
-    (node) =>
-      node.type === "VariableDeclaration" &&
-      node.declarations[0].init?.type === "CallExpression" &&
-      node.declarations[0].init.callee.id?.name === "createPythonWebSocketRuntime",
+    (node) => node.type === "VariableDeclaration" && node.declarations[0].init?.callee?.params?.[0]?.name === "platform",
   );
   if (!statement) throw new Error("bytes: no inlined runtime in the rewritten classic script");
-  return code.slice(statement.start, statement.end);
+  return [statement.start, statement.end];
 }
 
 /**
  * (b) The seed as RapydScript-ng's classic script without RapydScript-ng's own runtime, so the page holds just the
- * program and this plugin's inlined runtime; and, for scale, RapydScript-ng's runtime (full output minus bare).
+ * program and this plugin's inlined runtime: the runtime's share (the page minus the same page with a stub of the
+ * inlined statement, the parts it returns as no-ops), the statement on its own, and what the plugin adds to the page
+ * in all. For scale, RapydScript-ng's runtime (its full output minus the bare one).
  */
 async function inlinedRuntime(cacheDir) {
   const pyj = join(SEED, "program.pyj");
@@ -91,20 +102,51 @@ async function inlinedRuntime(cacheDir) {
   const script = { ...BABEL, sourceType: "script" };
   const rewritten = babel.transformSync(bare, { ...script, plugins: [plugin] }).code;
   const plain = babel.transformSync(bare, script).code;
+  const [start, end] = inlinedStatement(rewritten);
+  const parts = partsCalled(rewritten);
+  const stub = `var _pythonWebSocket = { ${parts.map((part) => `${part}: function () {}`).join(", ")} };`;
+  const withStub = rewritten.slice(0, start) + stub + rewritten.slice(end);
+  const classic = { module: false };
   return {
-    factory: await shipped(inlinedFactory(rewritten), { module: false }),
-    fileDifference: difference(await shipped(rewritten, { module: false }), await shipped(plain, { module: false })),
-    rapydscriptRuntime: difference(await shipped(full, { module: false }), await shipped(bare, { module: false })),
+    inlinedShare: difference(await shipped(rewritten, classic), await shipped(withStub, classic)),
+    inlinedStatement: await shipped(rewritten.slice(start, end), classic),
+    inlinedPage: difference(await shipped(rewritten, classic), await shipped(plain, classic)),
+    rapydscriptRuntime: difference(await shipped(full, classic), await shipped(bare, classic)),
   };
 }
 
+/** What each part of the runtime gives a Python program, for the table of what each costs. */
+const PURPOSES = {
+  assertWebSocket: "`websocket(url)`: NotImplementedError where the platform has no WebSocket, before `new WebSocket`",
+  call: "send/close with keywords or other argument lists: Python's argument binding, then send's or close's checks",
+  close: "`close(code, reason)` checked the Python way (ValueError, TypeError); `close()` and valid literals need no part",
+  deleteHandler: "`del ws.on_message`",
+  errorClass: "NotImplementedError, ConnectionError, ValueError for a program that names one it does not define",
+  hasWebSocket: "`__BRYTHON__.has_websocket` where the program binds its own `WebSocket`",
+  method: "RapydScript-ng's keyword calls of send/close",
+  send: "`send(data)` checked: str or bytes-like, on an open socket (ConnectionError)",
+  setHandler: "handler attributes: one listener per event, replaced and removed like an attribute; bytes; bound methods",
+  websocket: "`websocket(url)` where `new WebSocket` cannot be written in place (a url with side effects)",
+  websocketFunction: "`websocket` as a value, or with keywords known only at run time (`**kw`)",
+};
+
+/** What a program pays for each part on its own (with the functions it calls), and for all of them. */
+async function partSizes() {
+  const imported = (parts) => bundle(`import * as r from "${RUNTIME_SPECIFIER}";\nexport default [${parts.map((p) => `r.${p}`).join(", ")}];`);
+  const none = await shipped(await imported([]), { module: true });
+  const rows = [];
+  for (const part of PARTS) {
+    if (!PURPOSES[part]) throw new Error(`bytes: say what the runtime's part ${part} is for (PURPOSES)`);
+    rows.push({ part, purpose: PURPOSES[part], ...difference(await shipped(await imported([part]), { module: true }), none) });
+  }
+  return { rows, all: difference(await shipped(await imported(PARTS), { module: true }), none) };
+}
+
 export async function measureBytes({ cacheDir }) {
-  const { share, moduleAlone, runtimeSource } = await importedRuntime();
   return {
-    esmShare: share,
-    runtimeModule: moduleAlone,
+    ...(await importedRuntime()),
     ...(await inlinedRuntime(cacheDir)),
-    breakdown: await runtimeBreakdown(runtimeSource),
+    parts: await partSizes(),
     brythonJs: BRYTHON_JS_BYTES,
   };
 }

@@ -10,7 +10,7 @@ export type WebSocketUse =
   | { kind: "call"; call: NodePath<t.CallExpression>; host: t.Expression; protocols: t.Expression | null }
   /**
    * Any other use, including calls whose keywords are only known at run time (`**kw`):
-   * the name stands for the runtime's `websocket` function, which binds them itself.
+   * the name stands for the runtime's Python `websocket` function, which binds them itself.
    */
   | { kind: "value" };
 

@@ -2,11 +2,11 @@ import type { NodePath, types as t } from "@babel/core";
 import { staticPropertyName } from "../analysis/references.js";
 import type { FileContext } from "../context.js";
 import { BRYTHON, HAS_WEBSOCKET } from "../names.js";
-import { runtimeMember } from "./runtime-binding.js";
+import { runtimeClass, runtimeMember } from "./runtime-binding.js";
 
 /** A free `NotImplementedError` (RapydScript-ng defines none) → the runtime's class, the one it raises. */
 export function rewriteErrorName(context: FileContext, reference: NodePath<t.Identifier>): void {
-  reference.replaceWith(runtimeMember(context, reference.node.name, reference));
+  reference.replaceWith(runtimeClass(context, reference.node.name, reference));
 }
 
 /** Only `__BRYTHON__.has_websocket`, read, has a meaning: any other use fails the build, before anything is rewritten. */

@@ -1,29 +1,39 @@
 import type { NodePath, types as t } from "@babel/core";
 import type { Binding, Scope } from "@babel/traverse";
-import { addNamed } from "@babel/helper-module-imports";
-import type { FileContext } from "../context.js";
+import { addNamespace } from "@babel/helper-module-imports";
+import type { FileContext, FileRuntimeObject } from "../context.js";
 import { PROGRAM_ERROR_BINDINGS } from "../names.js";
-import { createPythonWebSocketRuntime } from "../runtime/create.js";
+import { inlinedParts, raisedBy } from "./runtime-parts.js";
 
 /**
- * `_pyws.<member>` for code at `at`, declaring `_pyws` on first use:
- * `var _pyws = _pythonWebSocket({...the program's exception classes})`, with
- * `_pythonWebSocket` imported (ES modules, CommonJS) or inlined (classic scripts).
+ * `_pyws.<part>` for code at `at`: a part of the runtime, called as a method of the file's runtime object. `_pyws` is
+ * declared on first use, `var _pyws = {}`, and filled in by `completeRuntimes` once the file is rewritten.
  *
- * `_pyws` is declared where the program's exception classes are: at the top of the
- * file for Transcrypt (which imports them), at the top of the function that declares
- * them for RapydScript-ng (its runtime lives inside its IIFE), so that the runtime
- * raises the very classes the program's `except` clauses name.
+ * `_pyws` is declared where the program's exception classes are: at the top of the file for Transcrypt (which imports
+ * them), at the top of the function that declares them for RapydScript-ng (its runtime lives inside its IIFE), so that
+ * the runtime raises the very classes the program's `except` clauses name.
  */
-export function runtimeMember(context: FileContext, member: string, at: NodePath): t.MemberExpression {
-  const { t } = context;
+export function runtimeMember(context: FileContext, part: string, at: NodePath): t.MemberExpression {
+  const runtime = fileRuntime(context, at);
+  runtime.parts.add(part);
+  return context.t.memberExpression(context.t.cloneNode(runtime.id), context.t.identifier(part));
+}
+
+/** `_pyws.NotImplementedError` for a program's free reference to a class it does not define: the class the runtime raises. */
+export function runtimeClass(context: FileContext, name: string, at: NodePath): t.MemberExpression {
+  const runtime = fileRuntime(context, at);
+  runtime.classes.add(name);
+  return context.t.memberExpression(context.t.cloneNode(runtime.id), context.t.identifier(name));
+}
+
+function fileRuntime(context: FileContext, at: NodePath): FileRuntimeObject {
   const home = homeScope(context, at);
-  let id = context.runtimes.get(home.block);
-  if (!id) {
-    id = declareRuntime(context, home);
-    context.runtimes.set(home.block, id);
+  let runtime = context.runtimes.get(home.block);
+  if (!runtime) {
+    runtime = declareRuntime(context, home);
+    context.runtimes.set(home.block, runtime);
   }
-  return t.memberExpression(t.cloneNode(id), t.identifier(member));
+  return runtime;
 }
 
 /**
@@ -49,28 +59,70 @@ function homeScope(context: FileContext, at: NodePath): Scope {
   return context.program.scope;
 }
 
-function declareRuntime(context: FileContext, home: Scope): t.Identifier {
+function declareRuntime(context: FileContext, home: Scope): FileRuntimeObject {
   const { t } = context;
   const id = home.generateUidIdentifier("pyws");
-  const errors = programErrorClasses(context, home);
-  const factory = runtimeFactory(context);
-  const declaration = t.variableDeclaration("var", [
-    t.variableDeclarator(id, t.callExpression(t.cloneNode(factory.callee), errors.properties.length > 0 ? [errors] : [])),
-  ]);
+  const object = t.objectExpression([]);
+  const declaration = t.variableDeclaration("var", [t.variableDeclarator(id, object)]);
   const container = home.path.isFunction() ? (home.path.get("body") as NodePath<t.BlockStatement>) : home.path;
-  const [inserted] = container.isBlockStatement()
-    ? container.unshiftContainer("body", declaration)
-    : factory.statement
-      ? factory.statement.insertAfter(declaration)
-      : insertAfterImports(context.program, declaration);
+  const [inserted] = container.isBlockStatement() ? container.unshiftContainer("body", declaration) : insertAfterImports(context.program, declaration);
   home.registerDeclaration(inserted!);
-  return id;
+  return { id, scope: home, object, parts: new Set(), classes: new Set() };
 }
 
-/** `pythonWebSocket`, the runtime's per-file factory: imported, or inlined once at the top of the file. */
-function runtimeFactory(context: FileContext): NonNullable<FileContext["factory"]> {
-  context.factory ??= deliversInline(context) ? inlineFactory(context) : { callee: importFactory(context), statement: null };
-  return context.factory;
+/**
+ * Fills in every `_pyws` of the file: the parts its rewrites call, taken from the runtime (imported, or the parts
+ * inlined at the top of the file), and the exception classes those parts raise, as the program has them.
+ */
+export function completeRuntimes(context: FileContext): void {
+  if (context.runtimes.size === 0) return;
+  const { t } = context;
+  const runtimes = [...context.runtimes.values()].map((runtime) => ({ runtime, classes: exceptionClasses(context, runtime) }));
+  const parts = new Set<string>();
+  for (const { runtime, classes } of runtimes) {
+    runtime.parts.forEach((part) => parts.add(part));
+    if (classes.some(([, local]) => local === null)) parts.add("errorClass");
+  }
+  const runtimeModule = runtimeNamespace(context, [...parts].sort());
+  const member = (name: string) => t.memberExpression(t.cloneNode(runtimeModule), t.identifier(name));
+  for (const { runtime, classes } of runtimes) {
+    for (const part of [...runtime.parts].sort()) runtime.object.properties.push(t.objectProperty(t.identifier(part), member(part)));
+    for (const [key, local] of classes) {
+      const value = local ? t.identifier(local) : t.callExpression(member("errorClass"), [t.stringLiteral(key)]);
+      runtime.object.properties.push(t.objectProperty(t.identifier(key), value));
+    }
+  }
+}
+
+/**
+ * The classes a runtime object holds, `[key, the program's local name]`, for the classes its parts raise and those
+ * the program names: the program's own where it has one; the runtime's (`local` null) where the program names one it
+ * does not define. A class raised but neither defined nor named is left to the runtime (see raise in the runtime).
+ */
+function exceptionClasses(context: FileContext, runtime: FileRuntimeObject): Array<[string, string | null]> {
+  const raised = raisedBy(context.api, runtime.parts);
+  const found: Array<[string, string | null]> = [];
+  for (const [key, localNames] of PROGRAM_ERROR_BINDINGS) {
+    if (!raised.has(key) && !runtime.classes.has(key)) continue;
+    const local = localNames.find((name) => {
+      const binding = earlyBinding(runtime.scope, name);
+      // Exception stands in for ConnectionError only where exceptions are not JS Errors (Transcrypt's imports):
+      // RapydScript-ng's `except Exception` is `instanceof Error`, which catches what the runtime raises.
+      return binding !== undefined && (name !== "Exception" || binding.kind === "module");
+    });
+    if (local) found.push([key, local]);
+    else if (runtime.classes.has(key)) found.push([key, null]);
+  }
+  return found;
+}
+
+/** The runtime as a namespace: `import * as _pythonWebSocket from ...`, its `require`, or its parts inlined. */
+function runtimeNamespace(context: FileContext, parts: string[]): t.Identifier {
+  if (deliversInline(context)) return inlineRuntime(context, parts);
+  const { program, options } = context;
+  // A script gets a plain `require`: the runtime is CommonJS there, with no interop to go through.
+  const importedInterop = program.node.sourceType === "module" ? "babel" : "uncompiled";
+  return addNamespace(program, options.runtimeModule, { nameHint: "pythonWebSocket", importedInterop }) as t.Identifier;
 }
 
 function deliversInline(context: FileContext): boolean {
@@ -79,12 +131,9 @@ function deliversInline(context: FileContext): boolean {
   return context.program.node.sourceType !== "module" && !context.commonjs;
 }
 
-/** The runtime's source parsed once per Babel (its template function); each file gets a copy. */
-const parsedRuntime = new WeakMap<object, t.Expression>();
-
 /**
  * Inlined runtimes: already ES5 and final, so no plugin needs to walk them again. Babel would
- * otherwise traverse each inserted copy with every plugin of the pass (about 1,500 nodes a file).
+ * otherwise traverse each inserted copy with every plugin of the pass.
  */
 const inlinedRuntimes = new WeakSet<t.Node>();
 
@@ -92,8 +141,8 @@ export function isInlinedRuntime(node: t.Node): boolean {
   return inlinedRuntimes.has(node);
 }
 
-/** `var _pythonWebSocket = (function createPythonWebSocketRuntime(global) {...})(globalThis);` */
-function inlineFactory(context: FileContext): NonNullable<FileContext["factory"]> {
+/** `var _pythonWebSocket = function (platform) {...the parts...}(globalThis);` at the top of the file. */
+function inlineRuntime(context: FileContext, parts: string[]): t.Identifier {
   const { t, program, api } = context;
   const shadow = program.scope.getBinding("globalThis");
   if (shadow) {
@@ -101,44 +150,15 @@ function inlineFactory(context: FileContext): NonNullable<FileContext["factory"]
       "this file binds `globalThis`: the inlined runtime of babel-plugin-python-websocket needs the platform's own",
     );
   }
-  let source = parsedRuntime.get(api.template);
-  if (!source) {
-    source = api.template.expression.ast(`(${createPythonWebSocketRuntime.toString()})`);
-    parsedRuntime.set(api.template, source);
-  }
   const id = program.scope.generateUidIdentifier("pythonWebSocket");
-  const declaration = t.variableDeclaration("var", [
-    t.variableDeclarator(id, t.callExpression(t.cloneNode(source, true), [t.identifier("globalThis")])),
-  ]);
+  const declaration = t.variableDeclaration("var", [t.variableDeclarator(id, inlinedParts(api, parts))]);
   inlinedRuntimes.add(declaration);
   const [statement] = insertAfterImports(program, declaration);
   program.scope.registerDeclaration(statement!);
-  return { callee: id, statement: statement! };
+  return id;
 }
 
-function importFactory(context: FileContext): t.Expression {
-  return addNamed(context.program, "pythonWebSocket", context.options.runtimeModule, {
-    nameHint: "pythonWebSocket",
-  }) as t.Expression;
-}
-
-/** `{ NotImplementedError: NotImplementedError, TypeError: py_TypeError, ... }` for the classes seen at `home`. */
-function programErrorClasses(context: FileContext, home: Scope): t.ObjectExpression {
-  const { t } = context;
-  const properties: t.ObjectProperty[] = [];
-  for (const [key, localNames] of PROGRAM_ERROR_BINDINGS) {
-    const local = localNames.find((name) => {
-      const binding = earlyBinding(home, name);
-      // Exception stands in for ConnectionError only where exceptions are not JS Errors (Transcrypt's
-      // imports): RapydScript-ng's `except Exception` is `instanceof Error`, which catches the runtime's own.
-      return binding !== undefined && (key !== "Exception" || binding.kind === "module");
-    });
-    if (local) properties.push(t.objectProperty(t.identifier(key), t.identifier(local)));
-  }
-  return t.objectExpression(properties);
-}
-
-/** Inserts after the file's leading imports and requires, where the runtime's import went. */
+/** Inserts after the file's leading imports and requires, where the runtime's import goes. */
 function insertAfterImports(program: NodePath<t.Program>, statement: t.Statement): NodePath[] {
   const body = program.get("body");
   let last: NodePath<t.Statement> | undefined;

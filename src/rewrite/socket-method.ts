@@ -1,13 +1,40 @@
 import type { NodePath, types as t } from "@babel/core";
 import type { FileContext } from "../context.js";
-import type { SocketMethod } from "../names.js";
+import { TRANSCRYPT_KWARGS, type SocketMethod } from "../names.js";
 import { runtimeMember } from "./runtime-binding.js";
 
-/** `X.send(data)` → `_pyws.send(X, data)`: checked for sockets, unchanged for other objects. */
+/**
+ * `X.send(data)` → `_pyws.send(X, data)` and `X.close(code, reason)` → `_pyws.close(X, code, reason)`: checked for
+ * sockets, unchanged for other objects. A close the platform cannot refuse (no arguments, or valid literals) stays as
+ * written where its value is not used. Keywords and other argument lists → `_pyws.call(X, "send", ...)`, which binds
+ * them the Python way.
+ */
 export function rewriteMethodCall(context: FileContext, call: NodePath<t.CallExpression>, method: SocketMethod): void {
   const { t } = context;
-  const callee = call.node.callee as t.MemberExpression;
-  call.replaceWith(t.callExpression(runtimeMember(context, method, call), [callee.object as t.Expression, ...call.node.arguments]));
+  const target = (call.node.callee as t.MemberExpression).object as t.Expression;
+  const args = call.node.arguments;
+  const positional = args.every((arg) => arg.type !== "SpreadElement" && !isTranscryptKeywords(arg));
+  if (method === "close" && positional && call.parentPath.isExpressionStatement() && isAcceptedClose(args)) return;
+  const direct = positional && (method === "send" ? args.length === 1 : args.length <= 2);
+  call.replaceWith(
+    direct
+      ? t.callExpression(runtimeMember(context, method, call), [target, ...args])
+      : t.callExpression(runtimeMember(context, "call", call), [target, t.stringLiteral(method), ...args]),
+  );
+}
+
+function isTranscryptKeywords(node: t.Node): boolean {
+  return node.type === "CallExpression" && node.callee.type === "Identifier" && node.callee.name === TRANSCRYPT_KWARGS;
+}
+
+/** `close()`, `close(1000)`, `close(4000, "bye")`: literals the platform accepts (what the runtime would check). */
+function isAcceptedClose(args: t.CallExpression["arguments"]): boolean {
+  const [code, reason] = args;
+  if (args.length > 2) return false;
+  if (code && !(code.type === "NumericLiteral" && (code.value === 1000 || (Number.isInteger(code.value) && code.value >= 3000 && code.value < 5000)))) {
+    return false;
+  }
+  return !reason || (reason.type === "StringLiteral" && new TextEncoder().encode(reason.value).length <= 123);
 }
 
 /**

@@ -7,12 +7,14 @@ import { runtimeMember } from "./runtime-binding.js";
 /**
  * `websocket(url)` → `new WebSocket(url)` after `_pyws.assertWebSocket();` where that
  * check can run first without reordering anything the program evaluates; otherwise
- * `_pyws.websocket(url)`, which evaluates the arguments before it checks.
+ * `_pyws.websocket(url)`, which evaluates the arguments before it checks. Any other
+ * use (a value, keywords known only at run time) → `_pyws.websocketFunction()`,
+ * a function that binds Python arguments when called.
  */
 export function rewriteWebSocketUse(context: FileContext, reference: NodePath<t.Identifier>, use: WebSocketUse): void {
   const { t } = context;
   if (use.kind === "value") {
-    reference.replaceWith(runtimeMember(context, "websocket", reference));
+    reference.replaceWith(t.callExpression(runtimeMember(context, "websocketFunction", reference), []));
     return;
   }
   const { call, host, protocols } = use;

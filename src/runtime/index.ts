@@ -1,11 +1,18 @@
 /**
- * The runtime helper, imported by rewritten ES modules and CommonJS files as
- * `babel-plugin-python-websocket/runtime`.
+ * The runtime helper, imported by rewritten ES modules and CommonJS files as `babel-plugin-python-websocket/runtime`:
+ * one export per part, so that a bundler keeps only the parts a program uses.
  */
-import { createPythonWebSocketRuntime } from "./create.js";
-
-export type { PythonErrorClass, PythonErrorClasses, PythonWebSocketRuntime } from "./types.js";
-export { createPythonWebSocketRuntime };
-
-/** Makes the per-file runtime object; `errors` are the file's own Python exception classes. */
-export const pythonWebSocket = createPythonWebSocketRuntime(globalThis);
+export type { FileRuntime, PythonErrorClass } from "./types.js";
+export {
+  assertWebSocket,
+  call,
+  close,
+  deleteHandler,
+  errorClass,
+  hasWebSocket,
+  method,
+  send,
+  setHandler,
+  websocket,
+  websocketFunction,
+} from "./parts.js";

@@ -44,7 +44,10 @@ export function transformWithAst(
 }
 
 const HANDLERS = new Set(["on_open", "on_error", "on_message", "on_close"]);
-const INLINE_RUNTIME = "createPythonWebSocketRuntime";
+/** The inlined runtime: the plugin's `function (platform) {...}`, called with `globalThis`. */
+function isInlinedRuntime(path: NodePath): boolean {
+  return path.isFunctionExpression() && madeByPlugin(path.node) && path.node.params.length === 1 && (path.node.params[0] as t.Identifier).name === "platform";
+}
 /** Names the inlined runtime leaves free: the language's own values. */
 const LANGUAGE_VALUES = ["undefined", "Infinity", "NaN"];
 /** Free names that are API sites: the first two mark a file as using the API, the others are rewritten in such a file. */
@@ -52,6 +55,17 @@ const API_NAMES = new Set(["websocket", "__BRYTHON__", "NotImplementedError", "C
 const ALWAYS_API = new Set(["websocket", "__BRYTHON__"]);
 /** Globals the plugin's code refers to: they must stay free (the platform's), never the program's. */
 const PLATFORM_NAMES = new Set(["globalThis", "WebSocket", "require"]);
+
+/**
+ * `X.close()`, `X.close(1000)`, `X.close(4000, "bye")` as a statement: the platform accepts those arguments (a code
+ * of 1000 or 3000–4999, a reason of at most 123 UTF-8 bytes, a reason only with a code), so no check is needed.
+ */
+function isUnrefusableClose(path: NodePath<t.CallExpression>, method: string): boolean {
+  const [code, reason, ...more] = path.node.arguments;
+  const codeOk = !code || (code.type === "NumericLiteral" && (code.value === 1000 || (Number.isInteger(code.value) && code.value >= 3000 && code.value <= 4999)));
+  const reasonOk = !reason || (reason.type === "StringLiteral" && new TextEncoder().encode(reason.value).length <= 123);
+  return method === "close" && path.parentPath.isExpressionStatement() && more.length === 0 && codeOk && reasonOk;
+}
 
 function staticName(member: t.MemberExpression): string | null {
   if (!member.computed && member.property.type === "Identifier") return member.property.name;
@@ -93,7 +107,8 @@ export function captures(core: BabelCore, output: t.File): string[] {
 /**
  * API sites left as they were in a file the plugin rewrote (half-rewritten output): a free `websocket`,
  * `__BRYTHON__`, `NotImplementedError` or `ConnectionError`; a handler assignment or `delete` not in the plugin's
- * direct form `X.addEventListener("open", X.on_open = f)`; a `send`/`close` call not through the runtime.
+ * direct form `X.addEventListener("open", X.on_open = f)`; a `send`/`close` call not through the runtime, but for a
+ * close the platform cannot refuse, whose value is unused.
  * In a file the plugin left alone, only the sites that mark a file as using the API count.
  */
 export function leftovers(core: BabelCore, output: t.File): string[] {
@@ -115,7 +130,7 @@ export function inspect(core: BabelCore, output: t.File): Findings {
     enter(p: NodePath<never>) {
       const path = p as unknown as NodePath;
       if (madeByPlugin(path.node)) rewritten = true;
-      if (path.isFunctionExpression() && path.node.id?.name === INLINE_RUNTIME) {
+      if (isInlinedRuntime(path)) {
         for (const name of LANGUAGE_VALUES) {
           const binding = path.scope.getBinding(name);
           if (binding) problems.push(`the inlined runtime's \`${name}\` is captured by the program's ${binding.kind} binding at ${where(binding.identifier)}`);
@@ -168,7 +183,7 @@ export function inspect(core: BabelCore, output: t.File): Findings {
       const { callee } = path.node;
       if (callee.type !== "MemberExpression") return;
       const method = staticName(callee);
-      if ((method === "send" || method === "close") && !isRuntimeObject(callee.object, path)) {
+      if ((method === "send" || method === "close") && !isRuntimeObject(callee.object, path) && !isUnrefusableClose(path, method)) {
         found.push({ always: false, text: `\`.${method}(...)\` not through the runtime at ${where(path.node)}` });
       }
       const passed = path.node.arguments[1];

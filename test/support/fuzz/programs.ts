@@ -10,18 +10,18 @@ type Shadowable = (typeof SHADOWABLE)[number];
 
 /**
  * Names the helper code uses or might use, bound by the program so a capture would show: the runtime object and
- * its factory (and Babel's numbered variants of both), the package's export name, CommonJS's `require`, the
- * inlined runtime's parameter, and `globalThis` (which an inlined runtime refuses: a documented build error).
+ * the runtime's namespace (and Babel's numbered variants of both), CommonJS's `require`, the inlined runtime's
+ * parameter and some of its functions, and `globalThis` (which an inlined runtime refuses: a documented build error).
  */
 export const HELPER_LIKE_NAMES: readonly string[] = [
   "_pyws",
   "_pyws2",
   "_pythonWebSocket",
   "_pythonWebSocket2",
-  "pythonWebSocket",
-  "createPythonWebSocketRuntime",
   "require",
-  "global",
+  "platform",
+  "raise",
+  "setHandler",
   "globalThis",
 ];
 

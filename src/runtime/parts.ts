@@ -1,0 +1,218 @@
+/* eslint-disable prefer-rest-params, no-var */
+import type { FileRuntime, PythonErrorClass } from "./types.js";
+
+/**
+ * The runtime, one function per part, so that a page ships only the parts its program uses: a bundler drops the
+ * exports a file does not import, and the plugin inlines into a classic script only the functions its rewrites call
+ * (and those they call), each by its source text (Function.prototype.toString). Hence the rules of this file:
+ * - its top level holds function declarations only, and `platform`; all are exported, for the plugin to read (the
+ *   package's entry, index.ts, exports the parts rewritten files call);
+ * - a function refers to nothing but `platform`, its parameters, `this` and the other functions here;
+ * - ES5 syntax: code inserted into a user's file is not lowered again by the user's other Babel plugins;
+ * - written for size (it ships in pages): shared paths, nothing a minifier cannot shrink.
+ *
+ * `this`, in the functions a rewritten file calls, is that file's runtime object (`_pyws`): the parts it uses and the
+ * Python exception classes its program has (see FileRuntime).
+ */
+
+/** The global object; in an inlined copy, the parameter its wrapper is given `globalThis` by. */
+var platform: any = globalThis;
+
+/** Where a socket's handler bookkeeping lives: a registered symbol, shared by every copy of the runtime in a page. */
+export function handlersKey(): symbol {
+  return platform.Symbol.for("python-websocket");
+}
+
+/**
+ * Raises the exception class `name` as the file's program knows it: its own class (`file[name]`), else what a free
+ * reference to that name means (a global of the page; TypeError is the platform's), else an Error so named.
+ */
+export function raise(file: FileRuntime, name: keyof FileRuntime & string, message: string): never {
+  var ErrorClass = file[name] || platform[name];
+  if (ErrorClass) throw new ErrorClass(message);
+  var error = platform.Error(message);
+  error.name = name;
+  throw error;
+}
+
+/**
+ * The runtime's class `name` (NotImplementedError, ConnectionError, ValueError), for programs that name it and do not
+ * define it: one class per name and runtime copy. It is a real Error (`except Exception` is `instanceof Error` in
+ * RapydScript-ng) that works with and without `new` (RapydScript-ng calls classes it does not know without it).
+ */
+export function errorClass(name: string): PythonErrorClass {
+  var classes = (errorClass as any).classes || ((errorClass as any).classes = {});
+  if (!classes[name]) {
+    var PythonError: any = function (message?: string): Error {
+      return platform.Object.setPrototypeOf(platform.Error(message), PythonError.prototype);
+    };
+    PythonError.prototype = platform.Object.create(platform.Error.prototype, {
+      name: { value: name },
+      constructor: { value: PythonError },
+    });
+    classes[name] = PythonError;
+  }
+  return classes[name];
+}
+
+/** `__BRYTHON__.has_websocket`. */
+export function hasWebSocket(): boolean {
+  return typeof platform.WebSocket == "function";
+}
+
+export function isSocket(value: unknown): boolean {
+  return platform.WebSocket && value instanceof platform.WebSocket;
+}
+
+/** What `websocket(url)` checks first: NotImplementedError where the platform has no WebSocket. */
+export function assertWebSocket(this: FileRuntime): void {
+  if (!platform.WebSocket) raise(this, "NotImplementedError", "websocket(): WebSocket is not supported");
+}
+
+/** What a value is, for TypeError messages: None, or its JavaScript type (number, boolean, object...). */
+export function typeName(value: unknown): string {
+  return value == null ? "None" : typeof value;
+}
+
+/**
+ * Python's argument binding for `fname(*names)`: the positional values, then an optional trailing Transcrypt keyword
+ * object (marked by its own `__kwargtrans__` property); `url=` stands for `host=`.
+ */
+export function pythonArguments(file: FileRuntime, fname: string, names: string[], args: ArrayLike<unknown>): any[] {
+  var values: any[] = [].slice.call(args);
+  var last = values[values.length - 1];
+  var keywords = last && typeof last == "object" && platform.Object.prototype.hasOwnProperty.call(last, "__kwargtrans__") && values.pop();
+  var prefix = fname + "() ";
+  if (values.length > names.length) {
+    raise(file, "TypeError", prefix + "takes at most " + names.length + " argument" + (names.length > 1 ? "s" : "") + " (" + values.length + " given)");
+  }
+  for (var key in keywords) {
+    if (key == "__kwargtrans__" || key == "constructor") continue;
+    var index = names.indexOf(key == "url" ? "host" : key);
+    if (index < 0) raise(file, "TypeError", prefix + "got an unexpected keyword argument '" + key + "'");
+    if (index < values.length) raise(file, "TypeError", prefix + "got multiple values for argument '" + key + "'");
+    values[index] = keywords[key];
+  }
+  return values;
+}
+
+/** `websocket(host, protocols)` with its arguments bound at build time, where `new WebSocket` cannot be written directly. */
+export function websocket(this: FileRuntime, host: string, protocols?: string | string[] | null): WebSocket {
+  assertWebSocket.call(this);
+  return protocols == null ? new platform.WebSocket(host) : new platform.WebSocket(host, protocols);
+}
+
+/**
+ * `websocket` as a value, or called with arguments only known at run time (`**kw`): a function that binds Python
+ * arguments and raises this file's classes. RapydScript-ng maps keywords through its __argnames__.
+ */
+export function websocketFunction(this: FileRuntime): (...args: unknown[]) => WebSocket {
+  var file = this;
+  var python: any = function (): WebSocket {
+    var args = pythonArguments(file, "websocket", ["host", "protocols"], arguments);
+    if (args[0] === undefined) raise(file, "TypeError", "websocket() missing required argument 'host'");
+    return websocket.call(file, args[0], args[1]);
+  };
+  python.__argnames__ = ["host", "protocols"];
+  return python;
+}
+
+/**
+ * `target.on_open = handler` (on_error, on_message, on_close). On a socket, the event gets one listener of the
+ * runtime's, added the first time, that calls whatever the attribute holds when the event comes: so assigning again
+ * replaces the handler and None removes it, and reading the attribute gives what was assigned. On any other object,
+ * a plain assignment. `owner`: the object a method was read off (`self.got`), which Python passes bound.
+ */
+export function setHandler(target: any, name: string, handler: unknown, owner?: unknown): unknown {
+  if (isSocket(target)) {
+    var key = handlersKey();
+    // (A symbol key: for-in, Object.keys and JSON do not see it.)
+    var owners = target[key] || (target[key] = {});
+    if (!(name in owners)) {
+      var type = name.slice(3); // on_open → open
+      // The plugin's readable form for a fresh socket (`addEventListener("open", ws.on_open = f)`) registered the
+      // attribute's value itself: that listener goes.
+      target.removeEventListener(type, target[name]);
+      // The DOM does not call a listener added while its event is being dispatched, Node's EventTarget does: events
+      // made before this listener are not its own.
+      var since = platform.performance.now();
+      // Binary messages reach Python handlers as bytes (Python code indexes them): a Uint8Array view of the ArrayBuffer.
+      target.binaryType = "arraybuffer";
+      target.addEventListener(type, function (event: any): void {
+        var current = target[name];
+        var data = event.data;
+        if (event.timeStamp < since || !current) return;
+        if (data instanceof platform.ArrayBuffer) platform.Object.defineProperty(event, "data", { value: new platform.Uint8Array(data) });
+        current.call(owners[name], event);
+      });
+    }
+    owners[name] = owner || target;
+  }
+  return (target[name] = handler);
+}
+
+/** `del target.on_message`: on a socket, the handler goes with the attribute. */
+export function deleteHandler(target: any, name: string): boolean {
+  if (isSocket(target)) setHandler(target, name, null);
+  return delete target[name];
+}
+
+/** A socket's send, checked: str or bytes-like data, on an open socket (the platform would drop it silently). */
+export function sendOn(file: FileRuntime, target: WebSocket, data: any): null {
+  if (typeof data != "string" && !platform.ArrayBuffer.isView(data) && !(data instanceof platform.ArrayBuffer) && !(data instanceof platform.Blob)) {
+    raise(file, "TypeError", "send() takes str or bytes, not " + typeName(data));
+  }
+  if (target.readyState != 1) {
+    raise(file, "ConnectionError", "send(): the WebSocket is " + (target.readyState ? "closed" : "not open yet"));
+  }
+  target.send(data);
+  return null;
+}
+
+/** A socket's close, checked the Python way: ValueError/TypeError, where the platform would throw DOMExceptions. */
+export function closeOn(file: FileRuntime, target: WebSocket, code: any, reason: any): null {
+  if (code != null && typeof code != "number") raise(file, "TypeError", "close() code must be an int, not " + typeName(code));
+  if (reason != null && typeof reason != "string") raise(file, "TypeError", "close() reason must be a str, not " + typeName(reason));
+  if (reason != null && code == null) raise(file, "ValueError", "close(): a reason needs a code");
+  if (code != null && code != 1000 && !(code >= 3000 && code < 5000 && code % 1 == 0)) {
+    raise(file, "ValueError", "close(): code must be 1000 or in 3000..4999, not " + code);
+  }
+  if (reason != null && new platform.TextEncoder().encode(reason).length > 123) {
+    raise(file, "ValueError", "close(): reason must be at most 123 bytes of UTF-8");
+  }
+  // Only the arguments given: the platform treats an explicit undefined as a value.
+  target.close.apply(target, reason != null ? [code, reason] : code != null ? [code] : []);
+  return null;
+}
+
+/** `target.send(data)`: checked for a socket, the object's own method otherwise. */
+export function send(this: FileRuntime, target: any, data: unknown): unknown {
+  return isSocket(target) ? sendOn(this, target, data) : target.send(data);
+}
+
+/** `target.close(code, reason)` with positional arguments: checked for a socket, the object's own method otherwise. */
+export function close(this: FileRuntime, target: any, code?: unknown, reason?: unknown): unknown {
+  return isSocket(target) ? closeOn(this, target, code, reason) : target.close.apply(target, [].slice.call(arguments, 1));
+}
+
+/**
+ * `target.send` / `target.close` as a value: for a socket, its checked method with Python's argument binding
+ * (keywords: Transcrypt's marker object, or RapydScript-ng's mapping by __argnames__); the object's own otherwise.
+ */
+export function method(this: FileRuntime, target: any, name: "send" | "close"): unknown {
+  if (!isSocket(target)) return target[name];
+  var file = this;
+  var names = name == "send" ? ["data"] : ["code", "reason"];
+  var python: any = function (): null {
+    var values = pythonArguments(file, name, names, arguments);
+    return name == "send" ? sendOn(file, target, values[0]) : closeOn(file, target, values[0], values[1]);
+  };
+  python.__argnames__ = names;
+  return python;
+}
+
+/** `target.send(...)` / `target.close(...)` with keywords or an unknown number of arguments. */
+export function call(this: FileRuntime, target: any, name: "send" | "close", ...args: unknown[]): unknown;
+export function call(this: FileRuntime, target: any, name: "send" | "close"): unknown {
+  return (method.call(this, target, name) as Function).apply(target, [].slice.call(arguments, 2));
+}
