@@ -12,7 +12,7 @@ import { rewriteWebSocketUse } from "./rewrite/websocket.js";
 import type { FileSites } from "./sites.js";
 
 /**
- * Rewrites a file that uses the API, once the traversal has seen all of it.
+ * Rewrites a file that uses the API, from the sites collected in it.
  * Sites are handled last to first, so an inner rewrite (a `send` inside a handler)
  * is done before the outer node that contains it is replaced.
  */

@@ -3,7 +3,7 @@ import { applyRewrites } from "./apply.js";
 import type { BabelApi, FileContext } from "./context.js";
 import { type PluginOptions, resolveOptions } from "./options.js";
 import { isInlinedRuntime } from "./rewrite/runtime-binding.js";
-import { type FileSites, visitAssignment, visitCall, visitDelete, visitIdentifier } from "./sites.js";
+import { collectSites, mayUseApi } from "./collect.js";
 
 export type { Diagnostic, PluginOptions, RuntimeDelivery } from "./options.js";
 
@@ -13,14 +13,16 @@ export interface PythonWebSocketPlugin {
   visitor: Record<string, unknown>;
 }
 
+/** The part of Babel's plugin pass state this plugin reads. */
 interface PassState {
-  sites: FileSites;
+  file: { code: string };
 }
 
 /**
- * babel-plugin-python-websocket: Brython's WebSocket API, in Transcrypt and
- * RapydScript-ng output, as native WebSocket code. One traversal collects the
- * places to change; the file is rewritten at the end only if it uses the API.
+ * babel-plugin-python-websocket: Brython's WebSocket API, in Transcrypt and RapydScript-ng output, as native
+ * WebSocket code. When the pass leaves the file, the places to change are collected and, if the file uses the API,
+ * rewritten. (Rewritten then, the code the plugin inserts is visited once by the rest of the pass, as Babel requeues
+ * it; inserted when the pass enters the file, it would be visited twice.)
  */
 export default function pythonWebSocketPlugin(api: unknown, rawOptions?: PluginOptions): PythonWebSocketPlugin {
   const babel = api as BabelApi;
@@ -31,27 +33,14 @@ export default function pythonWebSocketPlugin(api: unknown, rawOptions?: PluginO
     name: "python-websocket",
     visitor: {
       Program: {
-        enter(this: PassState) {
-          this.sites = { sites: [], usesApi: false, commonjs: false };
-        },
         exit(this: PassState, program: NodePath<t.Program>) {
-          const context: FileContext = { t: babel.types, api: babel, options, program, commonjs: this.sites.commonjs, runtimes: new Map() };
-          applyRewrites(context, this.sites);
+          if (!mayUseApi(program, this.file.code)) return;
+          const sites = collectSites(babel.types, program, this.file.code);
+          const context: FileContext = { t: babel.types, api: babel, options, program, commonjs: sites.commonjs, runtimes: new Map() };
+          applyRewrites(context, sites);
         },
       },
-      Identifier(this: PassState, path: NodePath<t.Identifier>) {
-        visitIdentifier(path, this.sites);
-      },
-      AssignmentExpression(this: PassState, path: NodePath<t.AssignmentExpression>) {
-        visitAssignment(path, this.sites);
-      },
-      UnaryExpression(this: PassState, path: NodePath<t.UnaryExpression>) {
-        visitDelete(path, this.sites);
-      },
-      CallExpression(this: PassState, path: NodePath<t.CallExpression>) {
-        visitCall(path, this.sites);
-      },
-      // Plugins after this one in the pass (preset-env, coverage) are not run on the inlined runtime either.
+      // The plugins after this one in the pass (preset-env, coverage) are not run on the inlined runtime.
       VariableDeclaration(path: NodePath<t.VariableDeclaration>) {
         if (isInlinedRuntime(path.node)) path.skip();
       },

@@ -2,7 +2,6 @@ import type { NodePath, types as t } from "@babel/core";
 import { isNamedMember, sameReference, staticPropertyName } from "./analysis/references.js";
 import {
   BRYTHON,
-  COMMONJS_NAMES,
   EVENT_OF_HANDLER,
   isHandlerName,
   RAPYDSCRIPT_INTERPOLATE,
@@ -12,7 +11,7 @@ import {
   WEBSOCKET,
 } from "./names.js";
 
-/** A place in the file that the rewrite may change, found in the one traversal. */
+/** A place in the file that the rewrite may change. */
 export type Site =
   | { kind: "websocket"; path: NodePath<t.Identifier> }
   | { kind: "brython"; path: NodePath<t.Identifier> }
@@ -35,16 +34,45 @@ export interface FileSites {
 /** An attribute that reads as an event handler: `on_mesage`, `onmessage`, `on_connect`. */
 const HANDLER_LIKE = /^on_?[a-z]+$/;
 
-const NAMES_OF_INTEREST = new Set([WEBSOCKET, BRYTHON, ...RUNTIME_ERROR_NAMES, ...COMMONJS_NAMES]);
+const NAMES_OF_INTEREST = new Set([WEBSOCKET, BRYTHON, ...RUNTIME_ERROR_NAMES]);
 
-export function visitIdentifier(path: NodePath<t.Identifier>, file: FileSites): void {
+/**
+ * Records `node` if it is a site; `pathOf` makes its path, which is made only then (few nodes are sites).
+ * Returns false where no site can be under `node` either (an identifier's children are types).
+ */
+export function visitNode(node: t.Node, pathOf: <T extends t.Node>() => NodePath<T>, file: FileSites): boolean {
+  switch (node.type) {
+    case "Identifier":
+      if (NAMES_OF_INTEREST.has(node.name)) visitIdentifier(pathOf(), file);
+      return false;
+    case "AssignmentExpression":
+      if (node.left.type === "MemberExpression" && HANDLER_LIKE.test(staticPropertyName(node.left) ?? "")) visitAssignment(pathOf(), file);
+      return true;
+    case "UnaryExpression":
+      if (node.operator === "delete" && node.argument.type === "MemberExpression" && isHandlerName(staticPropertyName(node.argument) ?? "")) {
+        visitDelete(pathOf(), file);
+      }
+      return true;
+    case "CallExpression":
+      if (isCallOfInterest(node)) visitCall(pathOf(), file);
+      return true;
+    default:
+      return true;
+  }
+}
+
+/** `X.send(...)`, `X.close(...)`, and RapydScript-ng's keyword calls `ρσ_interpolate_kwargs.call(X, X.send, [...])`. */
+function isCallOfInterest(call: t.CallExpression): boolean {
+  const { callee } = call;
+  return callee.type === "MemberExpression" && (SOCKET_METHODS.has(staticPropertyName(callee) ?? "") || isNamedMember(callee, RAPYDSCRIPT_INTERPOLATE, "call"));
+}
+
+function visitIdentifier(path: NodePath<t.Identifier>, file: FileSites): void {
   const { name } = path.node;
   if (!NAMES_OF_INTEREST.has(name) || path.scope.getBinding(name) || !path.isReferencedIdentifier()) return;
   const parent = path.parent;
   if (parent.type === "AssignmentExpression" && parent.left === path.node) return;
-  if (COMMONJS_NAMES.has(name)) {
-    file.commonjs = true;
-  } else if (name === WEBSOCKET) {
+  if (name === WEBSOCKET) {
     file.sites.push({ kind: "websocket", path });
     file.usesApi = true;
   } else if (name === BRYTHON) {
@@ -55,7 +83,7 @@ export function visitIdentifier(path: NodePath<t.Identifier>, file: FileSites): 
   }
 }
 
-export function visitAssignment(path: NodePath<t.AssignmentExpression>, file: FileSites): void {
+function visitAssignment(path: NodePath<t.AssignmentExpression>, file: FileSites): void {
   const { left, operator } = path.node;
   if (operator !== "=" || left.type !== "MemberExpression") return;
   const name = staticPropertyName(left);
@@ -69,7 +97,7 @@ export function visitAssignment(path: NodePath<t.AssignmentExpression>, file: Fi
   file.usesApi = true;
 }
 
-export function visitDelete(path: NodePath<t.UnaryExpression>, file: FileSites): void {
+function visitDelete(path: NodePath<t.UnaryExpression>, file: FileSites): void {
   const { argument, operator } = path.node;
   if (operator !== "delete" || argument.type !== "MemberExpression") return;
   const name = staticPropertyName(argument);
@@ -78,7 +106,7 @@ export function visitDelete(path: NodePath<t.UnaryExpression>, file: FileSites):
   file.usesApi = true;
 }
 
-export function visitCall(path: NodePath<t.CallExpression>, file: FileSites): void {
+function visitCall(path: NodePath<t.CallExpression>, file: FileSites): void {
   const { callee, arguments: args } = path.node;
   if (callee.type !== "MemberExpression" || callee.object.type === "Super") return;
   const method = staticPropertyName(callee);

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BABEL_CORES } from "./support/babel-cores.js";
-import { thrownMessage, transform, type TransformOptions } from "./support/transform.js";
+import { thrownMessage, transform, transformFromAst, type TransformOptions } from "./support/transform.js";
 
 const ROOT = fileURLToPath(new URL("../fixtures", import.meta.url));
 const SUITES = ["transcrypt", "rapydscript", "shapes", "untouched", "runtime-delivery", "errors"];
@@ -39,6 +39,9 @@ describe.each(BABEL_CORES)("%s", (_label, core) => {
       const actual = transform(core, input, options);
       if (!existsSync(outputFile) && process.env.UPDATE_FIXTURES) writeFileSync(outputFile, actual + "\n");
       expect(actual + "\n").toBe(readFileSync(outputFile, "utf8"));
+    });
+    test("from the AST alone, without its source, the same output", () => {
+      expect(transformFromAst(core, input, options)).toBe(transform(core, input, options));
     });
     test("a second run changes nothing", () => {
       const once = transform(core, input, options);

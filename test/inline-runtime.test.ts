@@ -7,6 +7,11 @@ import * as parts from "../src/runtime/parts.js";
 import { BABEL_CORES } from "./support/babel-cores.js";
 import { transform } from "./support/transform.js";
 
+/** `a.b.c` for a callee made of names and static members. */
+function calleeName(node: any): string {
+  return node.type === "MemberExpression" ? `${calleeName(node.object)}.${node.property.name}` : node.name;
+}
+
 const functions = Object.entries(parts as Record<string, unknown>).filter(([, value]) => typeof value === "function") as Array<[string, Function]>;
 
 test("the runtime module holds only function declarations, all exported, and `platform`", () => {
@@ -93,6 +98,25 @@ describe.each(BABEL_CORES)("an inlined runtime under %s", (_label, core) => {
     });
     return { output: result!.code!, seen };
   }
+
+  test("the plugins after this one visit the program once, and each statement the rewrite inserts once", () => {
+    const seen: string[] = [];
+    const probe = () => ({
+      visitor: {
+        "CallExpression|NewExpression"(path: { node: { callee: unknown } }) {
+          seen.push(calleeName(path.node.callee));
+        },
+      },
+    });
+    core.transformSync("var ws = websocket('ws://127.0.0.1:1');\nws.on_message = got;\nws.send('hi');", {
+      babelrc: false,
+      configFile: false,
+      sourceType: "script",
+      plugins: [plugin, probe],
+    });
+    // The program as written, as the pass goes through it; then the check the rewrite inserted, requeued once.
+    expect(seen).toEqual(["websocket", "ws.send", "_pyws.assertWebSocket"]);
+  });
 
   test("is not walked again by the plugins after this one (it is final ES5), while the program is", () => {
     const { output, seen } = transformWithProbe("function on_open() {}\nvar ws = websocket('ws://127.0.0.1:1');\nws.on_open = on_open;");

@@ -74,9 +74,9 @@ async function importedRuntime() {
   };
 }
 
-/** The parts a rewritten file calls, read off its runtime object (`_pyws = { part: ..., ... }`). */
+/** The parts a rewritten file calls, read off its runtime object: `{ part: _part }` (imported), `{ part: _pythonWebSocket.part }`. */
 function partsCalled(code) {
-  return PARTS.filter((part) => new RegExp(`\\b${part}: _pythonWebSocket\\.${part}\\b`).test(code));
+  return PARTS.filter((part) => new RegExp(`\\b${part}: (?:_${part}|_pythonWebSocket\\.${part})\\b`).test(code));
 }
 
 /** The inlined runtime's statement, `var _pythonWebSocket = function (platform) {...}(globalThis);`: [start, end]. */

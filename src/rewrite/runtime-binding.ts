@@ -1,6 +1,6 @@
 import type { NodePath, types as t } from "@babel/core";
 import type { Binding, Scope } from "@babel/traverse";
-import { addNamespace } from "@babel/helper-module-imports";
+import { addNamed, addNamespace } from "@babel/helper-module-imports";
 import type { FileContext, FileRuntimeObject } from "../context.js";
 import { PROGRAM_ERROR_BINDINGS } from "../names.js";
 import { inlinedParts, raisedBy } from "./runtime-parts.js";
@@ -83,12 +83,11 @@ export function completeRuntimes(context: FileContext): void {
     runtime.parts.forEach((part) => parts.add(part));
     if (classes.some(([, local]) => local === null)) parts.add("errorClass");
   }
-  const runtimeModule = runtimeNamespace(context, [...parts].sort());
-  const member = (name: string) => t.memberExpression(t.cloneNode(runtimeModule), t.identifier(name));
+  const part = runtimeParts(context, [...parts].sort());
   for (const { runtime, classes } of runtimes) {
-    for (const part of [...runtime.parts].sort()) runtime.object.properties.push(t.objectProperty(t.identifier(part), member(part)));
+    for (const name of [...runtime.parts].sort()) runtime.object.properties.push(t.objectProperty(t.identifier(name), part(name)));
     for (const [key, local] of classes) {
-      const value = local ? t.identifier(local) : t.callExpression(member("errorClass"), [t.stringLiteral(key)]);
+      const value = local ? t.identifier(local) : t.callExpression(part("errorClass"), [t.stringLiteral(key)]);
       runtime.object.properties.push(t.objectProperty(t.identifier(key), value));
     }
   }
@@ -116,13 +115,25 @@ function exceptionClasses(context: FileContext, runtime: FileRuntimeObject): Arr
   return found;
 }
 
-/** The runtime as a namespace: `import * as _pythonWebSocket from ...`, its `require`, or its parts inlined. */
-function runtimeNamespace(context: FileContext, parts: string[]): t.Identifier {
-  if (deliversInline(context)) return inlineRuntime(context, parts);
-  const { program, options } = context;
-  // A script gets a plain `require`: the runtime is CommonJS there, with no interop to go through.
-  const importedInterop = program.node.sourceType === "module" ? "babel" : "uncompiled";
-  return addNamespace(program, options.runtimeModule, { nameHint: "pythonWebSocket", importedInterop }) as t.Identifier;
+/**
+ * The runtime's parts `parts`, each as an expression for the file to read it by: an ES module imports them by name
+ * (`import { send as _send } from ...`, which a bundler tree-shakes, and which a later CommonJS transform turns into
+ * member reads with no interop helper); a CommonJS script requires the module once (`_pythonWebSocket.send`); a
+ * classic script gets the parts inlined (`_pythonWebSocket.send` too).
+ */
+function runtimeParts(context: FileContext, parts: string[]): (part: string) => t.Expression {
+  const { t, program, options } = context;
+  if (deliversInline(context)) {
+    const inlined = inlineRuntime(context, parts);
+    return (part) => t.memberExpression(t.cloneNode(inlined), t.identifier(part));
+  }
+  if (program.node.sourceType !== "module") {
+    // A plain `require`: the runtime is CommonJS there, with no interop to go through.
+    const required = addNamespace(program, options.runtimeModule, { nameHint: "pythonWebSocket", importedInterop: "uncompiled" }) as t.Identifier;
+    return (part) => t.memberExpression(t.cloneNode(required), t.identifier(part));
+  }
+  const imported = new Map(parts.map((part) => [part, addNamed(program, part, options.runtimeModule, { nameHint: part }) as t.Identifier]));
+  return (part) => t.cloneNode(imported.get(part)!);
 }
 
 function deliversInline(context: FileContext): boolean {

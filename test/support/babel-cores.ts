@@ -5,6 +5,8 @@ import * as babel8 from "babel8";
 export interface BabelCore {
   version: string;
   transformSync(code: string, options: Record<string, unknown>): { code?: string | null } | null;
+  parseSync(code: string, options: Record<string, unknown>): object | null;
+  transformFromAstSync(ast: object, code: string | undefined, options: Record<string, unknown>): { code?: string | null } | null;
 }
 
 export const BABEL_CORES: Array<[label: string, core: BabelCore]> = [

@@ -22,6 +22,17 @@ export function transform(core: BabelCore, code: string, options: TransformOptio
   return result?.code ?? "";
 }
 
+/**
+ * As `transform`, but Babel is given the parsed AST and not the source (`transformFromAstSync(ast, undefined)`): the
+ * plugin then cannot use the source to find where the API is, and must find the same places.
+ */
+export function transformFromAst(core: BabelCore, code: string, options: TransformOptions = {}): string {
+  const base = { babelrc: false, configFile: false, highlightCode: false, sourceType: options.sourceType ?? "module" };
+  const ast = core.parseSync(code, base)!;
+  const result = core.transformFromAstSync(ast, undefined, { ...base, inputSourceMap: false, plugins: [[plugin, options.pluginOptions ?? {}]] });
+  return result?.code ?? "";
+}
+
 /** Text without terminal colours: Babel 7 colours code frames where it thinks the terminal can (CI=true). */
 export function plain(text: string): string {
   return text.replace(/\x1b\[[0-9;]*m/g, "");

@@ -53,6 +53,8 @@ const LANGUAGE_VALUES = ["undefined", "Infinity", "NaN"];
 /** Free names that are API sites: the first two mark a file as using the API, the others are rewritten in such a file. */
 const API_NAMES = new Set(["websocket", "__BRYTHON__", "NotImplementedError", "ConnectionError"]);
 const ALWAYS_API = new Set(["websocket", "__BRYTHON__"]);
+/** The keys of the classes a runtime object takes from the program. */
+const CLASS_KEYS = new Set(["NotImplementedError", "ConnectionError", "ValueError", "TypeError"]);
 /** Globals the plugin's code refers to: they must stay free (the platform's), never the program's. */
 const PLATFORM_NAMES = new Set(["globalThis", "WebSocket", "require"]);
 
@@ -145,7 +147,10 @@ export function inspect(core: BabelCore, output: t.File): Findings {
       const binding = path.scope.getBinding(name);
       if (API_NAMES.has(name) && !binding) found.push({ always: ALWAYS_API.has(name), text: `free \`${name}\` at ${where(path.node)}` });
       if (madeByPlugin(path.node)) {
-        const isErrorClass = path.parentPath.isObjectProperty() && path.parentPath.node.value === path.node;
+        // The runtime object's classes (`{ NotImplementedError: NotImplementedError }`); its parts are the plugin's imports.
+        const property = path.parentPath.node;
+        const isErrorClass =
+          property.type === "ObjectProperty" && property.value === path.node && property.key.type === "Identifier" && CLASS_KEYS.has(property.key.name);
         if (isErrorClass) {
           if (!binding || madeByPlugin(binding.identifier) || (binding.kind !== "module" && binding.kind !== "hoisted")) {
             problems.push(`the program's exception class \`${name}\` handed to the runtime resolves to ${binding ? binding.kind : "nothing"}`);

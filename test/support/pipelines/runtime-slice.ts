@@ -12,11 +12,12 @@ import { REPO } from "./toolchains.js";
 /** Every part a rewritten file can call. */
 export const ALL_PARTS = Object.keys(runtime).sort();
 
-/** The parts the plugin's rewrite of fixtures/e2e/<name>/program.js (Transcrypt's) takes from the runtime. */
+/** The parts the plugin's rewrite of fixtures/e2e/<name>/program.js (Transcrypt's, an ES module) imports from the runtime. */
 export function partsCalledBy(name: string): string[] {
   const program = readFileSync(join(REPO, "fixtures/e2e", name, "program.js"), "utf8");
   const { code } = babel.transformSync(program, { babelrc: false, configFile: false, sourceType: "module", plugins: [plugin] })!;
-  return ALL_PARTS.filter((part) => new RegExp(`\\b_pythonWebSocket\\.${part}\\b`).test(code!));
+  // In its runtime object, `part: _part` (imported by name), or the imported `errorClass` called.
+  return ALL_PARTS.filter((part) => new RegExp(`\\b(?:${part}: _${part}|_${part}\\()`).test(code!));
 }
 
 /**
