@@ -23,7 +23,7 @@ export type Site =
   | { kind: "method-call"; path: NodePath<t.CallExpression>; method: SocketMethod }
   | { kind: "method-reference"; path: NodePath<t.MemberExpression>; method: SocketMethod };
 
-/** What the traversal learns of a file. */
+/** What the plugin learns of a file. */
 export interface FileSites {
   sites: Site[];
   /** The file uses the API (a free `websocket` or `__BRYTHON__`, a handler assignment): only then is it rewritten. */
@@ -37,39 +37,38 @@ const HANDLER_LIKE = /^on_?[a-z]+$/;
 const NAMES_OF_INTEREST = new Set([WEBSOCKET, BRYTHON, ...RUNTIME_ERROR_NAMES]);
 
 /**
- * Records `node` if it is a site; `pathOf` makes its path, which is made only then (few nodes are sites).
- * Returns false where no site can be under `node` either (an identifier's children are types).
+ * Records `node` if it is a site. Only the node is looked at first: `pathOf` makes its path, which is done only for a
+ * site (few nodes are). Returns false where no site can be under `node` either (an identifier's children are types).
  */
 export function visitNode(node: t.Node, pathOf: <T extends t.Node>() => NodePath<T>, file: FileSites): boolean {
   switch (node.type) {
     case "Identifier":
       if (NAMES_OF_INTEREST.has(node.name)) visitIdentifier(pathOf(), file);
       return false;
-    case "AssignmentExpression":
-      if (node.left.type === "MemberExpression" && HANDLER_LIKE.test(staticPropertyName(node.left) ?? "")) visitAssignment(pathOf(), file);
+    case "AssignmentExpression": {
+      const name = node.operator === "=" && node.left.type === "MemberExpression" ? staticPropertyName(node.left) : null;
+      if (name !== null && HANDLER_LIKE.test(name)) visitAssignment(pathOf(), name, file);
       return true;
-    case "UnaryExpression":
-      if (node.operator === "delete" && node.argument.type === "MemberExpression" && isHandlerName(staticPropertyName(node.argument) ?? "")) {
-        visitDelete(pathOf(), file);
+    }
+    case "UnaryExpression": {
+      const name = node.operator === "delete" && node.argument.type === "MemberExpression" ? staticPropertyName(node.argument) : null;
+      if (name !== null && isHandlerName(name)) {
+        file.sites.push({ kind: "handler-delete", path: pathOf(), name });
+        file.usesApi = true;
       }
       return true;
+    }
     case "CallExpression":
-      if (isCallOfInterest(node)) visitCall(pathOf(), file);
+      visitCall(node, pathOf, file);
       return true;
     default:
       return true;
   }
 }
 
-/** `X.send(...)`, `X.close(...)`, and RapydScript-ng's keyword calls `ρσ_interpolate_kwargs.call(X, X.send, [...])`. */
-function isCallOfInterest(call: t.CallExpression): boolean {
-  const { callee } = call;
-  return callee.type === "MemberExpression" && (SOCKET_METHODS.has(staticPropertyName(callee) ?? "") || isNamedMember(callee, RAPYDSCRIPT_INTERPOLATE, "call"));
-}
-
 function visitIdentifier(path: NodePath<t.Identifier>, file: FileSites): void {
   const { name } = path.node;
-  if (!NAMES_OF_INTEREST.has(name) || path.scope.getBinding(name) || !path.isReferencedIdentifier()) return;
+  if (path.scope.getBinding(name) || !path.isReferencedIdentifier()) return;
   const parent = path.parent;
   if (parent.type === "AssignmentExpression" && parent.left === path.node) return;
   if (name === WEBSOCKET) {
@@ -83,13 +82,10 @@ function visitIdentifier(path: NodePath<t.Identifier>, file: FileSites): void {
   }
 }
 
-function visitAssignment(path: NodePath<t.AssignmentExpression>, file: FileSites): void {
-  const { left, operator } = path.node;
-  if (operator !== "=" || left.type !== "MemberExpression") return;
-  const name = staticPropertyName(left);
-  if (name === null) return;
+/** `X.<name> = value` where the name reads as a handler's. */
+function visitAssignment(path: NodePath<t.AssignmentExpression>, name: string, file: FileSites): void {
   if (!isHandlerName(name)) {
-    if (HANDLER_LIKE.test(name)) file.sites.push({ kind: "unknown-handler", path, name });
+    file.sites.push({ kind: "unknown-handler", path, name });
     return;
   }
   if (isDirectFormOutput(path, name)) return;
@@ -97,28 +93,21 @@ function visitAssignment(path: NodePath<t.AssignmentExpression>, file: FileSites
   file.usesApi = true;
 }
 
-function visitDelete(path: NodePath<t.UnaryExpression>, file: FileSites): void {
-  const { argument, operator } = path.node;
-  if (operator !== "delete" || argument.type !== "MemberExpression") return;
-  const name = staticPropertyName(argument);
-  if (name === null || !isHandlerName(name)) return;
-  file.sites.push({ kind: "handler-delete", path, name });
-  file.usesApi = true;
-}
-
-function visitCall(path: NodePath<t.CallExpression>, file: FileSites): void {
-  const { callee, arguments: args } = path.node;
+/** `X.send(...)`, `X.close(...)`, and RapydScript-ng's keyword calls `ρσ_interpolate_kwargs.call(X, X.send, [...])`. */
+function visitCall(call: t.CallExpression, pathOf: <T extends t.Node>() => NodePath<T>, file: FileSites): void {
+  const { callee, arguments: args } = call;
   if (callee.type !== "MemberExpression" || callee.object.type === "Super") return;
   const method = staticPropertyName(callee);
   if (method !== null && SOCKET_METHODS.has(method)) {
-    file.sites.push({ kind: "method-call", path, method: method as SocketMethod });
+    file.sites.push({ kind: "method-call", path: pathOf(), method: method as SocketMethod });
     return;
   }
   const passed = args[1];
   if (isNamedMember(callee, RAPYDSCRIPT_INTERPOLATE, "call") && args.length === 3 && passed?.type === "MemberExpression") {
     const name = staticPropertyName(passed);
     if (name !== null && SOCKET_METHODS.has(name)) {
-      file.sites.push({ kind: "method-reference", path: path.get("arguments.1") as NodePath<t.MemberExpression>, method: name as SocketMethod });
+      const path = pathOf<t.CallExpression>().get("arguments.1") as NodePath<t.MemberExpression>;
+      file.sites.push({ kind: "method-reference", path, method: name as SocketMethod });
     }
   }
 }

@@ -1,4 +1,9 @@
 // Figures 1 and 2: what the plugin adds to a build, over the corpus.
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { megabytes } from "./corpus.mjs";
 import { babel, plugin } from "./repo.mjs";
 import { pluginShareOfCpu } from "./own-share.mjs";
@@ -22,6 +27,8 @@ function noOpLike(real) {
 }
 const noOpPlugin = noOpLike(plugin);
 
+const PROCESS_SCRIPT = fileURLToPath(new URL("build-cost-process.mjs", import.meta.url));
+
 export const parse = (file) => babel.parseSync(file.code, { ...BABEL, sourceType: file.sourceType });
 
 /** Babel 7's `transformSync` of one corpus file, from source text to code. */
@@ -44,21 +51,66 @@ export function pluginPass(ast, file, pluginToRun) {
 }
 
 /**
- * Times each file `rounds` times with both variants, alternating which goes first (A B, B A, ...), after `warmup` such
- * rounds on a sample of the corpus. Returns, per file, each variant's milliseconds in every round.
+ * Times each file `rounds` times with both variants, alternating which goes first (A B, B A, ...; B A first where
+ * `flip`), after `warmup` such rounds. Returns, per file, each variant's milliseconds in every round.
  */
-function alternate(corpus, { rounds, warmup, prepare, variants }) {
+function alternate(corpus, { rounds, warmup, flip, prepare, variants }) {
   const timeFile = (file, count) => {
     const input = prepare(file);
     const times = { without: [], with: [] };
     for (let round = 0; round < count; round++) {
       // A B, then B A: neither variant always runs first, on caches the other has just warmed.
-      for (const name of round % 2 ? ["with", "without"] : ["without", "with"]) times[name].push(timed(() => variants[name](file, input)));
+      for (const name of (round + flip) % 2 ? ["with", "without"] : ["without", "with"]) times[name].push(timed(() => variants[name](file, input)));
     }
     return times;
   };
-  for (const file of corpus.filter((_, i) => i % 5 === 0)) timeFile(file, warmup);
+  for (const file of corpus) timeFile(file, warmup);
   return corpus.map((file) => timeFile(file, rounds));
+}
+
+const FIGURES = {
+  /** Figure 1: preset-env + plugin vs preset-env alone, Babel 7's transformSync from source text to code. */
+  pipeline: () => {
+    const pass = (options) => (file) => transform(file, options);
+    return { prepare: () => null, variants: { without: pass(PIPELINE.without), with: pass(PIPELINE.with) } };
+  },
+  /** Figure 2: the plugin vs a no-op plugin with the same visitor keys (see pluginPass for what is timed). */
+  pluginAlone: () => ({
+    prepare: parse,
+    variants: { without: (file, ast) => pluginPass(ast, file, noOpPlugin), with: (file, ast) => pluginPass(ast, file, plugin) },
+  }),
+};
+
+/** This process's rounds of one figure (run by build-cost-process.mjs, in a process of its own). */
+export function timeRounds(corpus, figure, { rounds, warmup, flip }) {
+  return alternate(corpus, { rounds, warmup, flip, ...FIGURES[figure]() });
+}
+
+/**
+ * The rounds of a figure, spread over `processes` fresh Node processes, one after the other. A process's engine
+ * settles on its own optimizations and heap layout, which move a figure by about 2% from one process to the next:
+ * the figure is the median over the rounds of several. Returns the per-file timings of all their rounds.
+ */
+function inFreshProcesses(corpus, figure, { rounds, warmup, processes }) {
+  const dir = mkdtempSync(join(tmpdir(), "python-websocket-bench-"));
+  try {
+    const corpusFile = join(dir, "corpus.json");
+    writeFileSync(corpusFile, JSON.stringify(corpus));
+    const timings = corpus.map(() => ({ without: [], with: [] }));
+    for (let index = 0; index < processes; index++) {
+      const count = Math.floor(rounds / processes) + (index < rounds % processes ? 1 : 0);
+      if (count === 0) continue;
+      const args = [PROCESS_SCRIPT, corpusFile, figure, String(count), String(warmup), String(index % 2)];
+      const output = execFileSync(process.execPath, args, { encoding: "utf8", maxBuffer: 64 << 20 });
+      JSON.parse(output).forEach((times, file) => {
+        timings[file].without.push(...times.without);
+        timings[file].with.push(...times.with);
+      });
+    }
+    return timings;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -91,16 +143,9 @@ function subsets(corpus, timings) {
   };
 }
 
-/** Figure 1: preset-env + plugin vs preset-env alone, Babel 7's transformSync from source text to code. */
-export function measurePipeline(corpus, { rounds, warmup }) {
-  const pass = (options) => (file) => transform(file, options);
-  const timings = alternate(corpus, {
-    rounds,
-    warmup,
-    prepare: () => null,
-    variants: { without: pass(PIPELINE.without), with: pass(PIPELINE.with) },
-  });
-  return { rounds, ...subsets(corpus, timings) };
+/** Figure 1: preset-env + plugin vs preset-env alone. */
+export function measurePipeline(corpus, { rounds, warmup, processes }) {
+  return { rounds, processes, ...subsets(corpus, inFreshProcesses(corpus, "pipeline", { rounds, warmup, processes })) };
 }
 
 /** How many of the files without the API the plugin leaves exactly as Babel alone prints them (contract, point 6). */
@@ -126,14 +171,9 @@ export async function measureOwnShare(corpus) {
   };
 }
 
-/** Figure 2: the plugin vs a no-op plugin with the same visitor keys (see pluginPass for what is timed). */
-export function measurePluginAlone(corpus, { rounds, warmup }) {
-  const timings = alternate(corpus, {
-    rounds,
-    warmup,
-    prepare: parse,
-    variants: { without: (file, ast) => pluginPass(ast, file, noOpPlugin), with: (file, ast) => pluginPass(ast, file, plugin) },
-  });
+/** Figure 2: the plugin vs a no-op plugin with the same visitor keys. */
+export function measurePluginAlone(corpus, { rounds, warmup, processes }) {
+  const timings = inFreshProcesses(corpus, "pluginAlone", { rounds, warmup, processes });
   const { withoutApi, ...others } = subsets(corpus, timings);
-  return { rounds, ...others, withoutApi: { ...withoutApi, unchanged: leftAsBabelPrintsThem(corpus) } };
+  return { rounds, processes, ...others, withoutApi: { ...withoutApi, unchanged: leftAsBabelPrintsThem(corpus) } };
 }

@@ -19,9 +19,12 @@ import { measureScaling } from "./scaling.mjs";
 import { markdown, rows } from "./table.mjs";
 
 const FIGURES = ["build", "bytes", "messages", "scaling"];
-// Chosen so that the full run takes about seven minutes on a 2-CPU machine; the message path is the noisiest figure (a
-// round's ratio varies by ±15% there), so it gets the most rounds.
-const ROUNDS = { pipeline: 5, pluginAlone: 6, messages: 24, scaling: 3 };
+// A round's ratio varies by ±3% in figures 1 and 2 on a 2-CPU machine (the engine's GC and compiler threads share the
+// two CPUs with Babel), by ±5% in figure 4: rounds enough for their medians to settle within about 1%. The full run
+// takes about eight minutes there.
+const ROUNDS = { pipeline: 15, pluginAlone: 15, messages: 24, scaling: 5 };
+// Figures 1 and 2 spread their rounds over fresh processes (see build-cost.mjs), each warmed up first.
+const PROCESSES = 5;
 const WARMUP = 1;
 
 function options() {
@@ -64,9 +67,10 @@ try {
       withoutApi: corpus.filter((file) => !file.usesApi).length,
     };
     progress("figure 1: preset-env pipeline");
-    results.pipeline = measurePipeline(corpus, { rounds: opts.rounds("pipeline"), warmup: WARMUP });
+    const spread = (figure) => ({ rounds: opts.rounds(figure), processes: Math.min(PROCESSES, opts.rounds(figure)), warmup: WARMUP });
+    results.pipeline = measurePipeline(corpus, spread("pipeline"));
     progress("figure 2: plugin alone");
-    results.pluginAlone = measurePluginAlone(corpus, { rounds: opts.rounds("pluginAlone"), warmup: WARMUP });
+    results.pluginAlone = measurePluginAlone(corpus, spread("pluginAlone"));
     progress("figures 1 and 2: the plugin's own share of the CPU (profiled)");
     const share = await measureOwnShare(corpus);
     results.pipeline.ownShare = share.pipeline;

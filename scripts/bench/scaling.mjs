@@ -6,8 +6,8 @@ import { REPO, compileRapydScript, plugin } from "./repo.mjs";
 import { median, range, sum, timed } from "./stats.mjs";
 
 export const SIZES = [1e4, 1e5, 1e6, 1e7];
-// Small inputs are timed over several passes, so that each sample is a few hundred milliseconds long.
-const WORK_PER_SAMPLE = 3e5;
+// Small inputs are timed over several passes, so that each sample is about a second long.
+const WORK_PER_SAMPLE = 1e6;
 
 /**
  * `size` bytes or so of copies of one program unit: RapydScript-ng's output of fixtures/e2e/kwargs/program.pyj
