@@ -17,8 +17,7 @@ import type { FileSites } from "./sites.js";
  * is done before the outer node that contains it is replaced.
  */
 export function applyRewrites(context: FileContext, file: FileSites): void {
-  if (!file.usesApi) return;
-  const firstStatement = context.program.node.body[0];
+  const header = takeHeaderComment(context.program.node);
   const uses = new Map<NodePath, WebSocketUse>();
   const onFreshSocket = new Set<t.AssignmentExpression>();
   const sockets = new SocketTargets();
@@ -65,17 +64,22 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
     }
   }
   completeRuntimes(context);
-  keepHeaderCommentOnTop(context, firstStatement);
+  putHeaderCommentOnTop(context.program.node, header);
 }
 
 /**
- * The comment that opened the file stays at its top, above what the rewrite put there
- * (the runtime's import and object): left between them, Babel would print it differently
- * on a second run, and a file's header belongs on top anyway.
+ * The comment that opened the file stays at its top, above what the rewrite puts there (the runtime's import and
+ * object, a check before the first statement): left between them, Babel would print it differently on a second run,
+ * and a file's header belongs on top anyway. It is taken off its statement before the rewrites, and put back on top.
  */
-function keepHeaderCommentOnTop(context: FileContext, firstStatement: t.Statement | undefined): void {
-  const first = context.program.node.body[0];
-  if (!firstStatement?.leadingComments?.length || !first || first === firstStatement) return;
-  first.leadingComments = [...firstStatement.leadingComments, ...(first.leadingComments ?? [])];
-  firstStatement.leadingComments = null;
+function takeHeaderComment(program: t.Program): t.Comment[] {
+  const first = program.body[0];
+  const header = first?.leadingComments ?? [];
+  if (first) first.leadingComments = null;
+  return header;
+}
+
+function putHeaderCommentOnTop(program: t.Program, header: t.Comment[]): void {
+  const first = program.body[0];
+  if (first && header.length > 0) first.leadingComments = [...header, ...(first.leadingComments ?? [])];
 }

@@ -1,6 +1,7 @@
 import type { NodePath, types as BabelTypes } from "@babel/core";
 import type { Scope } from "@babel/traverse";
 import type { ResolvedOptions } from "./options.js";
+import type { Delivery } from "./rewrite/runtime-delivery.js";
 
 type Types = typeof BabelTypes;
 
@@ -17,8 +18,10 @@ export interface FileContext {
   api: BabelApi;
   options: ResolvedOptions;
   program: NodePath<BabelTypes.Program>;
-  /** The file refers to free `require`, `module` or `exports`. */
-  commonjs: boolean;
+  /** How the file reaches the runtime's parts. */
+  delivery: Delivery;
+  /** Where an inlined runtime goes, and the runtime object of sites whose program's classes do not say otherwise. */
+  home: NodePath<BabelTypes.Program | BabelTypes.Function>;
   /** The runtime objects (`_pyws`) declared so far, by the node of the scope that holds each. */
   runtimes: Map<BabelTypes.Node, FileRuntimeObject>;
 }

@@ -3,6 +3,7 @@ import { applyRewrites } from "./apply.js";
 import type { BabelApi, FileContext } from "./context.js";
 import { type PluginOptions, resolveOptions } from "./options.js";
 import { isInlinedRuntime } from "./rewrite/runtime-binding.js";
+import { runtimeDelivery, runtimeHome } from "./rewrite/runtime-delivery.js";
 import { collectSites, mayUseApi } from "./collect.js";
 
 export type { Diagnostic, PluginOptions, RuntimeDelivery } from "./options.js";
@@ -35,9 +36,12 @@ export default function pythonWebSocketPlugin(api: unknown, rawOptions?: PluginO
       Program: {
         exit(this: PassState, program: NodePath<t.Program>) {
           if (!mayUseApi(program, this.file.code)) return;
-          const sites = collectSites(babel.types, program, this.file.code);
-          const context: FileContext = { t: babel.types, api: babel, options, program, commonjs: sites.commonjs, runtimes: new Map() };
-          applyRewrites(context, sites);
+          const file = collectSites(babel.types, program, this.file.code);
+          if (!file.usesApi) return;
+          const delivery = runtimeDelivery(program.node, file.commonjs, options.runtime);
+          const home = runtimeHome(program, delivery, file.sites);
+          const context: FileContext = { t: babel.types, api: babel, options, program, delivery, home, runtimes: new Map() };
+          applyRewrites(context, file);
         },
       },
       // The plugins after this one in the pass (preset-env, coverage) are not run on the inlined runtime.

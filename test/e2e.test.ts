@@ -52,8 +52,8 @@ test("there are programs in both dialects", () => {
 describe.each(BABEL_CORES)("%s", (_label, core) => {
   describe.each(programs)("$name ($dialect)", ({ dialect, source, expected, expectedWithoutWebSocket }) => {
     const compiled = () => (dialect === "transcrypt" ? readFileSync(source, "utf8") : compileRapydScript(source));
-    const transformed = () =>
-      transform(core, compiled(), { sourceType: "unambiguous", pluginOptions: { runtimeModule: BUILT_RUNTIME } });
+    // As a config that names only the plugin has it: Babel's default sourceType, "module", for both dialects.
+    const transformed = () => transform(core, compiled(), { pluginOptions: { runtimeModule: BUILT_RUNTIME } });
 
     test("talks to the server as the Python program says", async () => {
       expect(await runProgram({ dialect, code: transformed(), websocket: true, globals })).toEqual(expected);

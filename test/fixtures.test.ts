@@ -15,13 +15,23 @@ interface CaseOptions extends TransformOptions {
   noCodeFrame?: boolean;
 }
 
+/** options.json in `dir`, if any. */
+function optionsIn(dir: string): CaseOptions {
+  const file = join(dir, "options.json");
+  return existsSync(file) ? JSON.parse(readFileSync(file, "utf8")) : {};
+}
+
+// A suite's options.json applies to each of its cases, under the case's own.
 const cases = SUITES.flatMap((suite) =>
-  readdirSync(join(ROOT, suite)).map((name) => {
-    const dir = join(ROOT, suite, name);
-    const optionsFile = join(dir, "options.json");
-    const options: CaseOptions = existsSync(optionsFile) ? JSON.parse(readFileSync(optionsFile, "utf8")) : {};
-    return { suite, name, dir, options, input: readFileSync(join(dir, "input.js"), "utf8") };
-  }),
+  readdirSync(join(ROOT, suite), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map(({ name }) => {
+      const dir = join(ROOT, suite, name);
+      const suiteOptions = optionsIn(join(ROOT, suite));
+      const caseOptions = optionsIn(dir);
+      const options = { ...suiteOptions, ...caseOptions, pluginOptions: { ...suiteOptions.pluginOptions, ...caseOptions.pluginOptions } };
+      return { suite, name, dir, options, input: readFileSync(join(dir, "input.js"), "utf8") };
+    }),
 );
 
 describe.each(BABEL_CORES)("%s", (_label, core) => {

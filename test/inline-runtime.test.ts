@@ -1,11 +1,17 @@
 // The runtime is inlined into classic scripts function by function, from each function's source text: those texts
 // must stand alone, and a file must get the functions it calls and no others.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { createContext, runInContext } from "node:vm";
 import { parseSync, traverse } from "@babel/core";
 import plugin from "../src/index.js";
 import * as parts from "../src/runtime/parts.js";
 import { BABEL_CORES } from "./support/babel-cores.js";
+import { compileRapydScript } from "./support/programs.js";
 import { transform } from "./support/transform.js";
+
+const REPO = fileURLToPath(new URL("..", import.meta.url));
 
 /** `a.b.c` for a callee made of names and static members. */
 function calleeName(node: any): string {
@@ -116,6 +122,19 @@ describe.each(BABEL_CORES)("an inlined runtime under %s", (_label, core) => {
     });
     // The program as written, as the pass goes through it; then the check the rewrite inserted, requeued once.
     expect(seen).toEqual(["websocket", "ws.send", "_pyws.assertWebSocket"]);
+  });
+
+  test("lives inside RapydScript-ng's IIFE: running the script declares no global name but the program's own", () => {
+    const source = join(REPO, "fixtures/e2e/seed/program.pyj");
+    // A config that names only the plugin: Babel parses the script as a module.
+    const script = core.transformSync(compileRapydScript(source), { babelrc: false, configFile: false, plugins: [plugin] })!.code!;
+    const page = createContext({ alert() {}, doc: { data: { value: "" } }, ECHO_URL: "ws://127.0.0.1:9/" });
+    page.globalThis = page;
+    const before = new Set(Object.getOwnPropertyNames(page));
+    runInContext(script, page);
+    // The seed's buttons, which the program itself puts on globalThis (see program.pyj).
+    expect(Object.getOwnPropertyNames(page).filter((name) => !before.has(name))).toEqual(["_test", "close_connection"]);
+    page._test(); // the page has no WebSocket: the program alerts, through the runtime's check
   });
 
   test("is not walked again by the plugins after this one (it is final ES5), while the program is", () => {

@@ -1,6 +1,6 @@
 import type { NodePath, types as t } from "@babel/core";
 import type { Binding, Scope } from "@babel/traverse";
-import { addNamed, addNamespace } from "@babel/helper-module-imports";
+import { addNamed } from "@babel/helper-module-imports";
 import type { FileContext, FileRuntimeObject } from "../context.js";
 import { PROGRAM_ERROR_BINDINGS } from "../names.js";
 import { inlinedParts, raisedBy } from "./runtime-parts.js";
@@ -49,14 +49,18 @@ function earlyBinding(scope: Scope, name: string): Binding | undefined {
     : undefined;
 }
 
+/**
+ * The scope of the program's exception classes, where they are declared in a function or block; else the file's home
+ * (see runtimeHome), which sees classes declared at the top of the program too.
+ */
 function homeScope(context: FileContext, at: NodePath): Scope {
   for (const [, localNames] of PROGRAM_ERROR_BINDINGS) {
     for (const name of localNames) {
       const binding = earlyBinding(at.scope, name);
-      if (binding) return binding.scope;
+      if (binding && !binding.scope.path.isProgram()) return binding.scope;
     }
   }
-  return context.program.scope;
+  return context.home.scope;
 }
 
 function declareRuntime(context: FileContext, home: Scope): FileRuntimeObject {
@@ -64,8 +68,7 @@ function declareRuntime(context: FileContext, home: Scope): FileRuntimeObject {
   const id = home.generateUidIdentifier("pyws");
   const object = t.objectExpression([]);
   const declaration = t.variableDeclaration("var", [t.variableDeclarator(id, object)]);
-  const container = home.path.isFunction() ? (home.path.get("body") as NodePath<t.BlockStatement>) : home.path;
-  const [inserted] = container.isBlockStatement() ? container.unshiftContainer("body", declaration) : insertAfterImports(context.program, declaration);
+  const [inserted] = insertAtTop(home.path, declaration);
   home.registerDeclaration(inserted!);
   return { id, scope: home, object, parts: new Set(), classes: new Set() };
 }
@@ -123,23 +126,21 @@ function exceptionClasses(context: FileContext, runtime: FileRuntimeObject): Arr
  */
 function runtimeParts(context: FileContext, parts: string[]): (part: string) => t.Expression {
   const { t, program, options } = context;
-  if (deliversInline(context)) {
-    const inlined = inlineRuntime(context, parts);
-    return (part) => t.memberExpression(t.cloneNode(inlined), t.identifier(part));
+  if (context.delivery === "import") {
+    const imported = new Map(parts.map((part) => [part, addNamed(program, part, options.runtimeModule, { nameHint: part }) as t.Identifier]));
+    return (part) => t.cloneNode(imported.get(part)!);
   }
-  if (program.node.sourceType !== "module") {
-    // A plain `require`: the runtime is CommonJS there, with no interop to go through.
-    const required = addNamespace(program, options.runtimeModule, { nameHint: "pythonWebSocket", importedInterop: "uncompiled" }) as t.Identifier;
-    return (part) => t.memberExpression(t.cloneNode(required), t.identifier(part));
-  }
-  const imported = new Map(parts.map((part) => [part, addNamed(program, part, options.runtimeModule, { nameHint: part }) as t.Identifier]));
-  return (part) => t.cloneNode(imported.get(part)!);
-}
-
-function deliversInline(context: FileContext): boolean {
-  const { runtime } = context.options;
-  if (runtime !== "auto") return runtime === "inline";
-  return context.program.node.sourceType !== "module" && !context.commonjs;
+  const id = context.home.scope.generateUidIdentifier("pythonWebSocket");
+  // A plain `require`: the runtime is CommonJS there, with no interop to go through.
+  const value =
+    context.delivery === "inline"
+      ? inlinedRuntime(context, parts)
+      : t.callExpression(t.identifier("require"), [t.stringLiteral(options.runtimeModule)]);
+  const declaration = t.variableDeclaration("var", [t.variableDeclarator(id, value)]);
+  if (context.delivery === "inline") inlinedRuntimes.add(declaration);
+  const [statement] = insertAtTop(context.home, declaration);
+  context.home.scope.registerDeclaration(statement!);
+  return (part) => t.memberExpression(t.cloneNode(id), t.identifier(part));
 }
 
 /**
@@ -152,21 +153,26 @@ export function isInlinedRuntime(node: t.Node): boolean {
   return inlinedRuntimes.has(node);
 }
 
-/** `var _pythonWebSocket = function (platform) {...the parts...}(globalThis);` at the top of the file. */
-function inlineRuntime(context: FileContext, parts: string[]): t.Identifier {
-  const { t, program, api } = context;
-  const shadow = program.scope.getBinding("globalThis");
+/** `function (platform) {...the parts...}(globalThis)`, once the file is known not to bind `globalThis` itself. */
+function inlinedRuntime(context: FileContext, parts: string[]): t.CallExpression {
+  const shadow = context.home.scope.getBinding("globalThis");
   if (shadow) {
     throw shadow.path.buildCodeFrameError(
       "this file binds `globalThis`: the inlined runtime of babel-plugin-python-websocket needs the platform's own",
     );
   }
-  const id = program.scope.generateUidIdentifier("pythonWebSocket");
-  const declaration = t.variableDeclaration("var", [t.variableDeclarator(id, inlinedParts(api, parts))]);
-  inlinedRuntimes.add(declaration);
-  const [statement] = insertAfterImports(program, declaration);
-  program.scope.registerDeclaration(statement!);
-  return id;
+  return inlinedParts(context.api, parts);
+}
+
+/** Inserts at the top of a function's body, or of a program after its leading imports and requires. */
+function insertAtTop(home: NodePath, statement: t.Statement): NodePath[] {
+  if (home.isFunction()) {
+    // (An arrow function's expression body becomes a block that returns it.)
+    home.ensureBlock();
+    return (home.get("body") as NodePath<t.BlockStatement>).unshiftContainer("body", statement);
+  }
+  if (home.isBlockStatement()) return home.unshiftContainer("body", statement);
+  return insertAfterImports(home as NodePath<t.Program>, statement);
 }
 
 /** Inserts after the file's leading imports and requires, where the runtime's import goes. */
