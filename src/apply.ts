@@ -3,11 +3,14 @@ import { handlersOfFreshSocket } from "./analysis/fresh-socket.js";
 import { SocketTargets } from "./analysis/socket-targets.js";
 import type { FileContext } from "./context.js";
 import { recognizeWebSocketUse, type WebSocketUse } from "./recognize/websocket-use.js";
-import { checkBrythonUse, rewriteBrythonFlag, rewriteErrorName } from "./rewrite/free-names.js";
+import { checkBrythonUse } from "./diagnostics/brython-use.js";
+import { checkSocketMethodLiterals } from "./diagnostics/literal-arguments.js";
+import { reportUnknownHandler } from "./diagnostics/unknown-handler.js";
+import { socketMethodCall } from "./recognize/socket-method-call.js";
+import { rewriteBrythonFlag, rewriteErrorName } from "./rewrite/free-names.js";
 import { rewriteHandler, rewriteHandlerDelete } from "./rewrite/handler.js";
 import { completeRuntimes } from "./rewrite/runtime-binding.js";
 import { rewriteMethodCall, rewriteMethodReference } from "./rewrite/socket-method.js";
-import { reportUnknownHandler } from "./rewrite/unknown-handler.js";
 import { rewriteWebSocketUse } from "./rewrite/websocket.js";
 import type { FileSites } from "./sites.js";
 
@@ -17,15 +20,16 @@ import type { FileSites } from "./sites.js";
  * is done before the outer node that contains it is replaced.
  */
 export function applyRewrites(context: FileContext, file: FileSites): void {
+  const { diagnostics } = context;
   const header = takeHeaderComment(context.program.node);
   const uses = new Map<NodePath, WebSocketUse>();
   const onFreshSocket = new Set<t.AssignmentExpression>();
   const sockets = new SocketTargets();
   // Everything that can fail the build is checked before anything is rewritten.
   for (const site of file.sites) {
-    if (site.kind === "brython") checkBrythonUse(site.path);
+    if (site.kind === "brython") checkBrythonUse(diagnostics, site.path);
     if (site.kind !== "websocket") continue;
-    const use = recognizeWebSocketUse(site.path);
+    const use = recognizeWebSocketUse(diagnostics, site.path);
     uses.set(site.path, use);
     if (use.kind !== "call") continue;
     sockets.add(use.call);
@@ -33,7 +37,11 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
   }
   for (const site of file.sites) {
     if (site.kind === "unknown-handler" && sockets.holds((site.path.node.left as t.MemberExpression).object, site.path)) {
-      reportUnknownHandler(site.path, site.name, context.options.unknownHandlers);
+      reportUnknownHandler(diagnostics, site.path, site.name, context.options.unknownHandlers);
+    }
+    if (site.kind === "method-call" || site.kind === "method-reference") {
+      const call = socketMethodCall(site);
+      if (call && sockets.holds(call.target, site.path)) checkSocketMethodLiterals(diagnostics, call.path, site.method, call.args);
     }
   }
   for (const site of [...file.sites].reverse()) {

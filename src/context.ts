@@ -1,5 +1,6 @@
 import type { NodePath, types as BabelTypes } from "@babel/core";
 import type { Scope } from "@babel/traverse";
+import type { FileDiagnostics } from "./diagnostics/report.js";
 import type { ResolvedOptions } from "./options.js";
 import type { Delivery } from "./rewrite/runtime-delivery.js";
 
@@ -17,6 +18,8 @@ export interface FileContext {
   t: Types;
   api: BabelApi;
   options: ResolvedOptions;
+  /** Build-time errors and warnings, pointing at the Python source. */
+  diagnostics: FileDiagnostics;
   program: NodePath<BabelTypes.Program>;
   /** How the file reaches the runtime's parts. */
   delivery: Delivery;

@@ -1,5 +1,7 @@
 import type { NodePath, types as t } from "@babel/core";
 import { applyRewrites } from "./apply.js";
+import type { BabelFile } from "./diagnostics/python-source.js";
+import { fileDiagnostics } from "./diagnostics/report.js";
 import type { BabelApi, FileContext } from "./context.js";
 import { type PluginOptions, resolveOptions } from "./options.js";
 import { isInlinedRuntime } from "./rewrite/runtime-binding.js";
@@ -16,7 +18,7 @@ export interface PythonWebSocketPlugin {
 
 /** The part of Babel's plugin pass state this plugin reads. */
 interface PassState {
-  file: { code: string };
+  file: BabelFile & { code: string };
 }
 
 /**
@@ -40,7 +42,8 @@ export default function pythonWebSocketPlugin(api: unknown, rawOptions?: PluginO
           if (!file.usesApi) return;
           const delivery = runtimeDelivery(program.node, file.commonjs, options.runtime);
           const home = runtimeHome(program, delivery, file.sites);
-          const context: FileContext = { t: babel.types, api: babel, options, program, delivery, home, runtimes: new Map() };
+          const diagnostics = fileDiagnostics(this.file);
+          const context: FileContext = { t: babel.types, api: babel, options, diagnostics, program, delivery, home, runtimes: new Map() };
           applyRewrites(context, file);
         },
       },

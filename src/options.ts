@@ -1,3 +1,4 @@
+import { closestName } from "./diagnostics/suggest.js";
 import { DEFAULT_RUNTIME_MODULE, PACKAGE_NAME } from "./names.js";
 
 /** How the runtime helper reaches a rewritten file. */
@@ -44,7 +45,7 @@ export function resolveOptions(raw: unknown): ResolvedOptions {
   const options = given as Record<string, unknown>;
   for (const key of Object.keys(options)) {
     if (!KNOWN_KEYS.includes(key)) {
-      throw optionError(`unknown option "${key}"; the options are ${KNOWN_KEYS.map((k) => `"${k}"`).join(", ")}`);
+      throw optionError(`unknown option "${key}".${didYouMean(key, KNOWN_KEYS)} The options are ${quoted(KNOWN_KEYS)}.`);
     }
   }
   const { runtime = "auto", runtimeModule = DEFAULT_RUNTIME_MODULE, unknownHandlers = "warn" } = options;
@@ -58,6 +59,17 @@ export function resolveOptions(raw: unknown): ResolvedOptions {
 
 function checkOneOf(name: string, value: unknown, allowed: readonly string[]): void {
   if (!allowed.includes(value as string)) {
-    throw optionError(`option "${name}" must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, not ${JSON.stringify(value)}`);
+    const hint = typeof value === "string" ? didYouMean(value, allowed) : "";
+    throw optionError(`option "${name}" must be one of ${quoted(allowed)}, not ${JSON.stringify(value)}.${hint}`);
   }
+}
+
+function quoted(names: readonly string[]): string {
+  return names.map((name) => `"${name}"`).join(", ");
+}
+
+/** ` Did you mean "runtime"?` for a misspelt name, or nothing. */
+function didYouMean(name: string, known: readonly string[]): string {
+  const guess = closestName(name, known);
+  return guess ? ` Did you mean "${guess}"?` : "";
 }

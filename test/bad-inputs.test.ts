@@ -163,10 +163,13 @@ describe.each(BABEL_CORES)("%s", (_label, core) => {
 
   describe("invalid or unknown options: one error naming the option, even for files that do not use the API", () => {
     const OPTIONS: Array<[string, Record<string, unknown>, string]> = [
-      ["unknown option", { runtimeModul: "x" }, 'unknown option "runtimeModul"; the options are "runtime", "runtimeModule", "unknownHandlers"'],
-      ["unknown option (case)", { Runtime: "inline" }, 'unknown option "Runtime"'],
-      ["runtime: unknown value", { runtime: "cdn" }, 'option "runtime" must be one of "auto", "import", "inline", not "cdn"'],
-      ["runtime: wrong case", { runtime: "Inline" }, 'option "runtime" must be one of "auto", "import", "inline", not "Inline"'],
+      ["unknown option, misspelt", { runtimeModul: "x" }, 'unknown option "runtimeModul". Did you mean "runtimeModule"? The options are "runtime", "runtimeModule", "unknownHandlers".'],
+      ["unknown option (case)", { Runtime: "inline" }, 'unknown option "Runtime". Did you mean "runtime"?'],
+      ["unknown option (underscores)", { unknown_handlers: "off" }, 'unknown option "unknown_handlers". Did you mean "unknownHandlers"?'],
+      ["unknown option, like none", { sourceType: "script" }, 'unknown option "sourceType". The options are "runtime", "runtimeModule", "unknownHandlers".'],
+      ["runtime: unknown value", { runtime: "cdn" }, 'option "runtime" must be one of "auto", "import", "inline", not "cdn".'],
+      ["runtime: misspelt value", { runtime: "inlined" }, 'option "runtime" must be one of "auto", "import", "inline", not "inlined". Did you mean "inline"?'],
+      ["runtime: wrong case", { runtime: "Inline" }, 'option "runtime" must be one of "auto", "import", "inline", not "Inline". Did you mean "inline"?'],
       ["runtime: not a string", { runtime: 1 }, 'option "runtime" must be one of "auto", "import", "inline", not 1'],
       ["runtime: null", { runtime: null }, 'option "runtime" must be one of "auto", "import", "inline", not null'],
       ["runtimeModule: empty", { runtimeModule: "" }, 'option "runtimeModule" must be a non-empty string, not ""'],

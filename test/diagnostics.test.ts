@@ -1,7 +1,16 @@
-// Misspelt handlers on sockets: reported with a code frame and a suggestion, as the unknownHandlers option says.
+// Build-time messages: misspelt handlers reported as the unknownHandlers option says; every warning says it is one,
+// names the plugin and the file; and where the input has a source map (Transcrypt's .map, RapydScript-ng's
+// --source-map), errors and warnings point at the line and column of the Python source the user wrote.
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { jest } from "@jest/globals";
+import plugin from "../src/index.js";
 import { BABEL_CORES } from "./support/babel-cores.js";
-import { plain, transform } from "./support/transform.js";
+import { RAPYDSCRIPT } from "./support/programs.js";
+import { plain, thrownMessage, transform } from "./support/transform.js";
 
 const MISSPELT = `function connect(url, show) {
   var ws = websocket(url);
@@ -15,16 +24,19 @@ function elsewhere(ws, show) {
 }
 `;
 
-describe.each(BABEL_CORES)("%s", (_label, core) => {
-  let warn: jest.SpiedFunction<typeof console.warn>;
-  beforeEach(() => {
-    warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
-  });
-  afterEach(() => warn.mockRestore());
+const PROGRAMS = fileURLToPath(new URL("../fixtures/diagnostics", import.meta.url));
 
+let warn: jest.SpiedFunction<typeof console.warn>;
+beforeEach(() => {
+  warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+});
+afterEach(() => warn.mockRestore());
+const warnings = (): string[] => warn.mock.calls.map(([message]) => plain(String(message)));
+
+describe.each(BABEL_CORES)("%s", (_label, core) => {
   test('"warn" (the default) reports each misspelt handler on a provable socket, and builds', () => {
     const output = transform(core, MISSPELT);
-    const messages = warn.mock.calls.map(([message]) => plain(String(message)));
+    const messages = warnings();
     expect(messages).toHaveLength(3);
     expect(messages[0]).toContain("`on_mesage` is not a WebSocket handler: did you mean on_message?");
     expect(messages[0]).toMatch(/> +3 \| +ws\.on_mesage = show;/);
@@ -32,6 +44,16 @@ describe.each(BABEL_CORES)("%s", (_label, core) => {
     expect(messages[2]).toContain("`on_opne` is not a WebSocket handler: did you mean on_open?");
     // The attribute stays a plain assignment: the build's output is otherwise unaffected.
     expect(output).toContain("ws.on_mesage = show;");
+  });
+
+  test("a warning says it is one, names the plugin, and the file and place it is in", () => {
+    core.transformSync(MISSPELT, { babelrc: false, configFile: false, filename: join(process.cwd(), "src/chat.js"), plugins: [plugin] });
+    const [first] = warnings();
+    expect(first!.split("\n")[0]).toBe(
+      "babel-plugin-python-websocket: warning: `on_mesage` is not a WebSocket handler: did you mean on_message? " +
+        '(the handlers are on_open, on_error, on_message, on_close; set the option unknownHandlers to "off" if this attribute is yours)',
+    );
+    expect(first!.split("\n")[1]).toBe("  --> src/chat.js:3:3");
   });
 
   test('"off" says nothing', () => {
@@ -42,5 +64,90 @@ describe.each(BABEL_CORES)("%s", (_label, core) => {
   test("an object not known to be a socket may have such attributes", () => {
     transform(core, "ws = websocket('wss://x');\nfunction f(door) { door.on_knock = 1; }\n");
     expect(warn).not.toHaveBeenCalled();
+  });
+
+  test("an attribute of self made a socket in one method is a socket in the others", () => {
+    transform(core, "function open(self) { self.ws = websocket(u); }\nfunction on(self, f) { self.ws.on_mesage = f; }\n");
+    expect(warnings()).toHaveLength(1);
+    expect(() => transform(core, "function open(self) { self.ws = websocket(u); }\nfunction stop(self) { self.ws.close(999); }\n")).toThrow(
+      "close(): code must be 1000 or in 3000..4999, not 999",
+    );
+  });
+});
+
+/** A Python program of fixtures/diagnostics laid out as its transpiler leaves it, in a temp folder. */
+interface Built {
+  dir: string;
+  /** The .py/.pyj the user wrote. */
+  python: string;
+  /** The generated JavaScript Babel is given. */
+  generated: string;
+}
+
+/** Transcrypt: `python3 -m transcrypt -b -n -m program.py` wrote __target__/program.js, .map, and a copy of the .py. */
+function transcrypt(name: string): Built {
+  const dir = mkdtempSync(join(tmpdir(), "python-websocket-diagnostics-"));
+  const target = join(dir, "__target__");
+  mkdirSync(target);
+  for (const file of ["program.js", "program.map"]) copyFileSync(join(PROGRAMS, name, file), join(target, file));
+  for (const at of [dir, target]) copyFileSync(join(PROGRAMS, name, "program.py"), join(at, "program.py"));
+  return { dir, python: join(dir, "program.py"), generated: join(target, "program.js") };
+}
+
+/** RapydScript-ng: `rapydscript compile program.pyj --output program.js --source-map program.js.map`, run in the folder. */
+function rapydscript(name: string): Built {
+  const dir = mkdtempSync(join(tmpdir(), "python-websocket-diagnostics-"));
+  copyFileSync(join(PROGRAMS, name, "program.py"), join(dir, "program.pyj"));
+  execFileSync(process.execPath, [RAPYDSCRIPT, "compile", "program.pyj", "--output", "program.js", "--source-map", "program.js.map"], { cwd: dir });
+  return { dir, python: join(dir, "program.pyj"), generated: join(dir, "program.js") };
+}
+
+/** `file:line:column` of the first line of `python` that holds `token` outside a comment, at the token (1-based). */
+function placeOf(python: string, token: string): string {
+  const lines = readFileSync(python, "utf8").split("\n");
+  const index = lines.findIndex((line) => !line.trimStart().startsWith("#") && line.includes(token));
+  return `${python}:${index + 1}:${lines[index]!.indexOf(token) + 1}`;
+}
+
+describe.each(BABEL_CORES)("%s, with the input's source map", (_label, core) => {
+  describe.each([
+    ["Transcrypt", transcrypt],
+    ["RapydScript-ng", rapydscript],
+  ] as const)("%s", (_dialect, build) => {
+    // Babel 8 loads an input map only when it makes source maps; the plugin reads the file's own then.
+    describe.each([false, true])("sourceMaps: %s", (sourceMaps) => {
+      const run = (built: Built, pluginOptions = {}) =>
+        core.transformSync(readFileSync(built.generated, "utf8"), {
+          babelrc: false,
+          configFile: false,
+          filename: built.generated,
+          sourceMaps,
+          plugins: [[plugin, pluginOptions]],
+        });
+
+      let built: Built | undefined;
+      afterEach(() => built && rmSync(built.dir, { recursive: true, force: true }));
+
+      test("a warning points at the .py line and column, and shows that line", () => {
+        built = build("misspelt-handler");
+        run(built);
+        const [message] = warnings();
+        const place = placeOf(built.python, "on_mesage");
+        expect(message).toContain(`\n  --> ${place}\n`);
+        expect(message).toContain(`\n  --> ${built.generated}:`);
+        const line = readFileSync(built.python, "utf8").split("\n")[Number(place.split(":").at(-2)) - 1];
+        expect(message).toContain(`| ${line}\n`);
+      });
+
+      test.each([
+        ["refused-close-code", "close", "close(): code must be 1000 or in 3000..4999, not 999"],
+        ["websocket-without-url", "websocket", "`websocket` needs the server's url"],
+      ])("%s: the error names the generated file and points at the .py line and column", (name, token, text) => {
+        built = build(name);
+        const message = thrownMessage(() => run(built!));
+        expect(message.startsWith(`${built.generated}: ${text}`)).toBe(true);
+        expect(message).toContain(`\n  --> ${placeOf(built.python, token)}\n`);
+      });
+    });
   });
 });

@@ -15,16 +15,21 @@ export class SocketTargets {
   }
 
   /**
-   * Whether `reference`, read at `at`, names one of them: the same variable (same binding),
-   * or the same member chain (`self.ws`) in the same function.
+   * Whether `reference`, read at `at`, names one of them: the same variable (same binding); or the same member chain
+   * on the same variable (`app.ws`); or, on `self` or `this`, the same attribute of an object of the program's classes
+   * (`self.ws`), in whichever method it was made.
    */
   holds(reference: t.Node, at: NodePath): boolean {
     return this.targets.some(({ target, at: createdAt }) => {
       if (!sameReference(target, reference)) return false;
-      if (reference.type === "Identifier") {
-        return at.scope.getBinding(reference.name) === createdAt.scope.getBinding(reference.name);
-      }
-      return at.getFunctionParent()?.node === createdAt.getFunctionParent()?.node;
+      const root = rootOf(reference);
+      if (root.type === "ThisExpression" || (root.type === "Identifier" && root.name === "self")) return true;
+      return root.type === "Identifier" && at.scope.getBinding(root.name) === createdAt.scope.getBinding(root.name);
     });
   }
+}
+
+/** `self` of `self.conn.ws`, `ws` of `ws`. */
+function rootOf(reference: t.Node): t.Node {
+  return reference.type === "MemberExpression" ? rootOf(reference.object) : reference;
 }

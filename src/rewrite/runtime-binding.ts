@@ -157,8 +157,10 @@ export function isInlinedRuntime(node: t.Node): boolean {
 function inlinedRuntime(context: FileContext, parts: string[]): t.CallExpression {
   const shadow = context.home.scope.getBinding("globalThis");
   if (shadow) {
-    throw shadow.path.buildCodeFrameError(
+    throw context.diagnostics.error(
+      shadow.path,
       "this file binds `globalThis`: the inlined runtime of babel-plugin-python-websocket needs the platform's own",
+      "globalThis",
     );
   }
   return inlinedParts(context.api, parts);

@@ -1,5 +1,6 @@
 import type { NodePath, types as t } from "@babel/core";
 import type { FileContext } from "../context.js";
+import { isAcceptedCloseCode, isAcceptedCloseReason } from "../diagnostics/literal-arguments.js";
 import { TRANSCRYPT_KWARGS, type SocketMethod } from "../names.js";
 import { runtimeMember } from "./runtime-binding.js";
 
@@ -31,10 +32,8 @@ function isTranscryptKeywords(node: t.Node): boolean {
 function isAcceptedClose(args: t.CallExpression["arguments"]): boolean {
   const [code, reason] = args;
   if (args.length > 2) return false;
-  if (code && !(code.type === "NumericLiteral" && (code.value === 1000 || (Number.isInteger(code.value) && code.value >= 3000 && code.value < 5000)))) {
-    return false;
-  }
-  return !reason || (reason.type === "StringLiteral" && new TextEncoder().encode(reason.value).length <= 123);
+  if (code && !(code.type === "NumericLiteral" && isAcceptedCloseCode(code.value))) return false;
+  return !reason || (reason.type === "StringLiteral" && isAcceptedCloseReason(reason.value));
 }
 
 /**

@@ -8,7 +8,7 @@ import { fileURLToPath } from "node:url";
 
 const REPO = fileURLToPath(new URL("../..", import.meta.url));
 const TRANSCRYPT_STAND_IN = join(REPO, "test/support/transcrypt-runtime.js");
-const RAPYDSCRIPT = join(REPO, "node_modules/rapydscript-ng/bin/rapydscript");
+export const RAPYDSCRIPT = join(REPO, "node_modules/rapydscript-ng/bin/rapydscript");
 
 /** The built runtime, imported by transformed ES modules in these runs. */
 export const BUILT_RUNTIME = join(REPO, "dist/esm/runtime/index.js");

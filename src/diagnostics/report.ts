@@ -1,0 +1,44 @@
+import type { NodePath } from "@babel/core";
+import { PACKAGE_NAME } from "../names.js";
+import { type BabelFile, pythonPlace, type SourcePlace, shownPath } from "./python-source.js";
+
+/**
+ * The plugin's build-time messages for one file. Each says what is wrong, then where: the line of the Python source
+ * that the generated code comes from (through the input source map), and Babel's code frame of the generated code.
+ * Errors are thrown, and Babel puts the generated file's name in front; warnings are printed, and say they are
+ * warnings of this plugin.
+ */
+export interface FileDiagnostics {
+  /** An error to throw at `path`. `token`: the text to point at on the Python line (e.g. the attribute's name). */
+  error(path: NodePath, message: string, token?: string): Error;
+  warn(path: NodePath, message: string, token?: string): void;
+}
+
+export function fileDiagnostics(file: BabelFile): FileDiagnostics {
+  return {
+    error: (path, message, token) => path.buildCodeFrameError(message + where(file, path, token)),
+    warn(path, message, token) {
+      // (buildCodeFrameError only formats the message and its code frame here.)
+      console.warn(path.buildCodeFrameError(`${PACKAGE_NAME}: warning: ${message}${where(file, path, token)}`).message);
+    },
+  };
+}
+
+/**
+ * Where, above Babel's code frame of the generated code: `  --> chat.py:12:5` and that line of the Python source with a
+ * caret under the column, where the input source map covers the node; then `  --> __target__/chat.js:40:3`, the
+ * generated code's place.
+ */
+function where(file: BabelFile, path: NodePath, token?: string): string {
+  const start = path.node.loc?.start;
+  const generated = `${file.opts.filename ? shownPath(file.opts.filename) : "unknown file"}${start ? `:${start.line}:${start.column + 1}` : ""}`;
+  const place = start ? pythonPlace(file, start.line, start.column, token) : null;
+  return `${place ? `\n  --> ${shownPath(place.file)}:${place.line}:${place.column}${excerpt(place)}` : ""}\n  --> ${generated}`;
+}
+
+function excerpt({ line, column, text }: SourcePlace): string {
+  if (text === null) return "";
+  const gutter = " ".repeat(String(line).length);
+  // (Tabs stay tabs under the line, so that the caret lines up with the column.)
+  return `\n   ${line} | ${text}\n   ${gutter} | ${text.slice(0, column - 1).replace(/[^\t]/g, " ")}^`;
+}

@@ -1,0 +1,37 @@
+import type { NodePath, types as t } from "@babel/core";
+import type { Site } from "../sites.js";
+import { type ArgumentsShape, rapydscriptArguments, transcryptArguments } from "./keywords.js";
+
+const PARAMETERS = { send: ["data"], close: ["code", "reason"] } as const;
+
+/**
+ * A `send`/`close` call as Python wrote it: the object it is called on, and its arguments in the method's parameter
+ * order, keywords (in either transpiler's form) bound to their places. Null where the arguments are only known at
+ * run time, or cannot bind (the runtime raises TypeError for those when they run).
+ */
+export function socketMethodCall(
+  site: Extract<Site, { kind: "method-call" | "method-reference" }>,
+): { path: NodePath<t.CallExpression>; target: t.Node; args: Array<t.Node | undefined> } | null {
+  let path: NodePath<t.CallExpression>;
+  let shape: ArgumentsShape;
+  if (site.kind === "method-call") {
+    path = site.path;
+    shape = transcryptArguments(path.node.arguments);
+  } else {
+    // RapydScript-ng: ρσ_interpolate_kwargs.call(X, X.send, [...]).
+    path = site.path.parentPath as NodePath<t.CallExpression>;
+    shape = rapydscriptArguments(path.node.arguments[2]!);
+  }
+  if (shape.kind === "dynamic") return null;
+  const names: readonly string[] = PARAMETERS[site.method];
+  const { positional, keywords } = shape.args;
+  if (positional.length > names.length) return null;
+  const args: Array<t.Node | undefined> = [...positional];
+  for (const { name, value } of keywords ?? []) {
+    const index = names.indexOf(name);
+    if (index < 0 || args[index] !== undefined) return null;
+    args[index] = value;
+  }
+  const callee = site.kind === "method-call" ? (path.node.callee as t.MemberExpression) : site.path.node;
+  return { path, target: callee.object, args };
+}
