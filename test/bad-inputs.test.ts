@@ -244,7 +244,7 @@ describe.each(BABEL_CORES)("%s", (_label, core) => {
       expect(code).toContain('_pyws.setHandler(other, "on_close", c);');
     });
 
-    test("names known only at run time are left alone (README: plain JavaScript)", () => {
+    test("names known only at run time are left alone (docs/contract.md, Limits: plain JavaScript)", () => {
       const dynamic = ["ws[name] = f;", 'ws["on_" + kind] = f;', "ws[`on_open`] = f;", "ws[handlers[0]] = f;", "delete ws[name];", "ws[0] = f;"];
       const { code } = attempt(core, `ws = websocket(url);\n${dynamic.join("\n")}\n`);
       const plain = transform(core, dynamic.join("\n"), { withoutPlugin: true });

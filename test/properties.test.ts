@@ -61,7 +61,7 @@ describe.each(BABEL_CORES)("%s", (_label, core) => {
           try {
             output = transformWithAst(core, plugin, p.code, p.sourceType, options(o));
           } catch (error) {
-            // The one documented refusal: an inlined runtime where the file binds `globalThis` (README, Limits).
+            // The one documented refusal: an inlined runtime where the file binds `globalThis` (docs/contract.md, Limits).
             if (plain((error as Error).message).includes("this file binds `globalThis`: the inlined runtime")) return;
             // A generated program that does not parse is the generator's fault, not the plugin's.
             const kind = (error as { code?: string }).code === "BABEL_PARSER_SYNTAX_ERROR" ? "the generated input does not parse" : "the plugin threw";
