@@ -1,10 +1,9 @@
 import type { NodePath, types as t } from "@babel/core";
-import { isNamedMember, sameReference, staticPropertyName } from "./analysis/references.js";
+import { sameReference, staticPropertyName } from "./analysis/references.js";
 import {
   BRYTHON,
   EVENT_OF_HANDLER,
   isHandlerName,
-  RAPYDSCRIPT_INTERPOLATE,
   RUNTIME_ERROR_NAMES,
   SOCKET_METHODS,
   type SocketMethod,
@@ -21,6 +20,7 @@ export type Site =
   /** `X.on_mesage = f`, `X.onmessage = f`: a misspelt handler if X turns out to be a socket. */
   | { kind: "unknown-handler"; path: NodePath<t.AssignmentExpression>; name: string }
   | { kind: "method-call"; path: NodePath<t.CallExpression>; method: SocketMethod }
+  /** `X.send` / `X.close` as a value. */
   | { kind: "method-reference"; path: NodePath<t.MemberExpression>; method: SocketMethod };
 
 /** What the plugin learns of a file. */
@@ -47,7 +47,7 @@ export function visitNode(node: t.Node, pathOf: <T extends t.Node>() => NodePath
       return false;
     case "AssignmentExpression": {
       const name = node.operator === "=" && node.left.type === "MemberExpression" ? staticPropertyName(node.left) : null;
-      if (name !== null && HANDLER_LIKE.test(name)) visitAssignment(pathOf(), name, file);
+      if (name !== null && HANDLER_LIKE.test(name) && !isOfClass(node.left as t.MemberExpression)) visitAssignment(pathOf(), name, file);
       return true;
     }
     case "UnaryExpression": {
@@ -61,6 +61,11 @@ export function visitNode(node: t.Node, pathOf: <T extends t.Node>() => NodePath
     case "CallExpression":
       visitCall(node, pathOf, file);
       return true;
+    case "MemberExpression": {
+      const method = node.object.type === "Super" ? null : staticPropertyName(node);
+      if (method !== null && SOCKET_METHODS.has(method)) visitMethodRead(pathOf(), method as SocketMethod, file);
+      return true;
+    }
     default:
       return true;
   }
@@ -93,23 +98,36 @@ function visitAssignment(path: NodePath<t.AssignmentExpression>, name: string, f
   file.usesApi = true;
 }
 
-/** `X.send(...)`, `X.close(...)`, and RapydScript-ng's keyword calls `ρσ_interpolate_kwargs.call(X, X.send, [...])`. */
+/** `X.send(...)`, `X.close(...)`. */
 function visitCall(call: t.CallExpression, pathOf: <T extends t.Node>() => NodePath<T>, file: FileSites): void {
-  const { callee, arguments: args } = call;
+  const { callee } = call;
   if (callee.type !== "MemberExpression" || callee.object.type === "Super") return;
   const method = staticPropertyName(callee);
-  if (method !== null && SOCKET_METHODS.has(method)) {
-    file.sites.push({ kind: "method-call", path: pathOf(), method: method as SocketMethod });
-    return;
-  }
-  const passed = args[1];
-  if (isNamedMember(callee, RAPYDSCRIPT_INTERPOLATE, "call") && args.length === 3 && passed?.type === "MemberExpression") {
-    const name = staticPropertyName(passed);
-    if (name !== null && SOCKET_METHODS.has(name)) {
-      const path = pathOf<t.CallExpression>().get("arguments.1") as NodePath<t.MemberExpression>;
-      file.sites.push({ kind: "method-reference", path, method: name as SocketMethod });
-    }
-  }
+  if (method !== null && SOCKET_METHODS.has(method)) file.sites.push({ kind: "method-call", path: pathOf(), method: method as SocketMethod });
+}
+
+/**
+ * `X.send` / `X.close` read as a value (`send = ws.send`, `setTimeout(ws.close, 100)`, RapydScript-ng's keyword call
+ * `ρσ_interpolate_kwargs.call(ws, ws.send, [...])`): in Python, the bound method. Not a call's callee (a method call),
+ * a place written to, or a class's own method (`Chat.prototype.send`, RapydScript-ng's class definitions).
+ */
+function visitMethodRead(path: NodePath<t.MemberExpression>, method: SocketMethod, file: FileSites): void {
+  const { parent, node } = path;
+  const called = (parent.type === "CallExpression" || parent.type === "NewExpression") && parent.callee === node;
+  const written =
+    (parent.type === "AssignmentExpression" && parent.left === node) ||
+    parent.type === "UpdateExpression" ||
+    (parent.type === "UnaryExpression" && parent.operator === "delete") ||
+    ((parent.type === "ForInStatement" || parent.type === "ForOfStatement") && parent.left === node);
+  if (!called && !written && !isOfClass(node)) file.sites.push({ kind: "method-reference", path, method });
+}
+
+/**
+ * `Chat.prototype.on_message`, `Chat.prototype.send`: a method of a class, as RapydScript-ng defines and reads them
+ * (`Chat.prototype.on_message = function on_message(evt) {...}`), not an attribute of a socket.
+ */
+function isOfClass(member: t.MemberExpression): boolean {
+  return member.object.type === "MemberExpression" && staticPropertyName(member.object) === "prototype";
 }
 
 /** This plugin's own output `X.addEventListener("open", X.on_open = f)`: left alone, so a second run changes nothing. */

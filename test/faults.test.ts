@@ -328,7 +328,7 @@ Burst.prototype.closed = function (evt) { this.done(null, this.got, evt.code, ev
 `;
     const [, core] = BABEL_CORES[0]!;
     const code = transform(core, program, { sourceType: "script", pluginOptions: { runtime: "import" } });
-    for (const name of ["on_open", "on_message", "on_error", "on_close"]) expect(code).toContain(`_pyws.setHandler(self.ws, "${name}", self.`);
+    for (const name of ["on_open", "on_message", "on_error", "on_close"]) expect(code).toContain(`_pyws.setHandler(self.ws, "${name}", _pyws.bound(self.`);
     expect(code).not.toContain("addEventListener");
     const Burst = new Function("require", `${code}\nreturn Burst;`)(requireRuntime) as new (
       url: string,

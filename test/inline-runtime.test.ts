@@ -50,6 +50,18 @@ test.each(functions)("%s refers to nothing but `platform`, its own names and the
   expect(fn.toString()).not.toMatch(/\beval\b|\bFunction\s*\(/);
 });
 
+test.each(functions)("%s declares no name of another part (the plugin reads which parts a part calls off the names it uses)", (name, fn) => {
+  const ast = parseSync(fn.toString(), { babelrc: false, configFile: false })!;
+  const declared: string[] = [];
+  traverse(ast, {
+    Scope(path) {
+      declared.push(...Object.keys(path.scope.bindings));
+    },
+  });
+  const parts = new Set(functions.map(([part]) => part).filter((part) => part !== name));
+  expect(declared.filter((local) => parts.has(local))).toEqual([]);
+});
+
 // Syntax newer than ES5, which no plugin after this one lowers in the inlined copy.
 const AFTER_ES5 = new Set([
   "ArrowFunctionExpression", "ClassDeclaration", "ClassExpression", "TemplateLiteral", "RestElement", "SpreadElement",

@@ -71,6 +71,36 @@ describe("raising the program's classes", () => {
       expect(() => fileRuntime({ NotImplementedError: NotImplemented }).assertWebSocket()).toThrow(NotImplemented);
     });
   });
+
+  test("errorClass(name, base): a subclass of the program's Exception, also of the prototype it gets later", () => {
+    // RapydScript-ng's pattern: the class is declared first, its prototype set after the runtime object is made.
+    function Exception() {}
+    const NotImplemented = py.errorClass("NotImplementedError", Exception);
+    expect(py.errorClass("NotImplementedError", Exception)).toBe(NotImplemented);
+    expect(py.errorClass("NotImplementedError")).not.toBe(NotImplemented);
+    Exception.prototype = Object.create(Error.prototype, { constructor: { value: Exception } });
+    const error = new NotImplemented("no socket") as Error;
+    expect(error).toBeInstanceOf(Exception);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).toBeInstanceOf(NotImplemented);
+    expect([error.name, error.message, NotImplemented.name]).toEqual(["NotImplementedError", "no socket", "NotImplementedError"]);
+  });
+});
+
+describe("bound(value, owner)", () => {
+  test("a function read off an object is bound to it, as a Python bound method, once", () => {
+    const chat = { name: "chat", hello(this: { name: string }, to: string) { return `${this.name} greets ${to}`; } };
+    const method = py.bound(chat.hello, chat);
+    expect(method("you")).toBe("chat greets you");
+    expect([method.__self__, method.__func__]).toEqual([chat, chat.hello]);
+    // Bound already (read back off a socket and assigned again): kept, with its own object.
+    expect(py.bound(method, { name: "socket" })).toBe(method);
+  });
+
+  test("what is not a function, or has no object, is returned as it is", () => {
+    const f = () => 1;
+    expect([py.bound(null, {}), py.bound(undefined, {}), py.bound(5, {}), py.bound(f, undefined)]).toEqual([null, undefined, 5, f]);
+  });
 });
 
 describe("websocket()", () => {
@@ -226,8 +256,9 @@ describe("setHandler()", () => {
         this.log.push(evt.data);
       },
     };
-    py.setHandler(ws, "on_message", chat.got, chat);
-    expect((ws as any).on_message).toBe(chat.got);
+    py.setHandler(ws, "on_message", py.bound(chat.got, chat));
+    // Read back, the attribute is the bound method: its object and function, as Python's __self__ and __func__.
+    expect([(ws as any).on_message.__self__, (ws as any).on_message.__func__]).toEqual([chat, chat.got]);
     py.send(ws, "bound");
     await nextEvent(ws, "message");
     expect(chat.log).toEqual(["bound"]);

@@ -1,4 +1,6 @@
 import type { NodePath, types as t } from "@babel/core";
+import { isNamedMember } from "../analysis/references.js";
+import { RAPYDSCRIPT_INTERPOLATE } from "../names.js";
 import type { Site } from "../sites.js";
 import { type ArgumentsShape, rapydscriptArguments, transcryptArguments } from "./keywords.js";
 
@@ -18,9 +20,12 @@ export function socketMethodCall(
     path = site.path;
     shape = transcryptArguments(path.node.arguments);
   } else {
-    // RapydScript-ng: ρσ_interpolate_kwargs.call(X, X.send, [...]).
-    path = site.path.parentPath as NodePath<t.CallExpression>;
-    shape = rapydscriptArguments(path.node.arguments[2]!);
+    // RapydScript-ng's keyword call ρσ_interpolate_kwargs.call(X, X.send, [...]); any other read is no call.
+    const parent = site.path.parentPath;
+    if (!parent.isCallExpression() || !isNamedMember(parent.node.callee, RAPYDSCRIPT_INTERPOLATE, "call")) return null;
+    if (parent.node.arguments.length !== 3 || parent.node.arguments[1] !== site.path.node) return null;
+    path = parent;
+    shape = rapydscriptArguments(parent.node.arguments[2]!);
   }
   if (shape.kind === "dynamic") return null;
   const names: readonly string[] = PARAMETERS[site.method];

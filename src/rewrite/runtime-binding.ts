@@ -84,26 +84,37 @@ export function completeRuntimes(context: FileContext): void {
   const parts = new Set<string>();
   for (const { runtime, classes } of runtimes) {
     runtime.parts.forEach((part) => parts.add(part));
-    if (classes.some(([, local]) => local === null)) parts.add("errorClass");
+    if (classes.some(({ local }) => local === null)) parts.add("errorClass");
   }
   const part = runtimeParts(context, [...parts].sort());
   for (const { runtime, classes } of runtimes) {
     for (const name of [...runtime.parts].sort()) runtime.object.properties.push(t.objectProperty(t.identifier(name), part(name)));
-    for (const [key, local] of classes) {
-      const value = local ? t.identifier(local) : t.callExpression(part("errorClass"), [t.stringLiteral(key)]);
-      runtime.object.properties.push(t.objectProperty(t.identifier(key), value));
+    for (const { key, local, base } of classes) {
+      const made = () => t.callExpression(part("errorClass"), [t.stringLiteral(key), ...(base ? [t.identifier(base)] : [])]);
+      runtime.object.properties.push(t.objectProperty(t.identifier(key), local ? t.identifier(local) : made()));
     }
   }
 }
 
+/** A class of a runtime object: the program's own (`local`), or the runtime's, made on the program's `base` if any. */
+interface ProgramClass {
+  key: string;
+  local: string | null;
+  base: string | null;
+}
+
 /**
- * The classes a runtime object holds, `[key, the program's local name]`, for the classes its parts raise and those
- * the program names: the program's own where it has one; the runtime's (`local` null) where the program names one it
- * does not define. A class raised but neither defined nor named is left to the runtime (see raise in the runtime).
+ * The classes a runtime object holds, for the classes its parts raise and those the program names: the program's own
+ * where it has one. Where it has none, the runtime's: a subclass of the program's own `Exception` where it has one
+ * (RapydScript-ng's, so that `isinstance(e, Exception)` holds, as in Python), or, for a class the program names, an
+ * Error. A class raised but neither defined nor named is left to the runtime (see raise in the runtime); so is
+ * TypeError, which RapydScript-ng's programs have as the platform's.
  */
-function exceptionClasses(context: FileContext, runtime: FileRuntimeObject): Array<[string, string | null]> {
+function exceptionClasses(context: FileContext, runtime: FileRuntimeObject): ProgramClass[] {
   const raised = raisedBy(context.api, runtime.parts);
-  const found: Array<[string, string | null]> = [];
+  const exception = earlyBinding(runtime.scope, "Exception");
+  const base = exception && exception.kind !== "module" ? "Exception" : null;
+  const found: ProgramClass[] = [];
   for (const [key, localNames] of PROGRAM_ERROR_BINDINGS) {
     if (!raised.has(key) && !runtime.classes.has(key)) continue;
     const local = localNames.find((name) => {
@@ -112,8 +123,9 @@ function exceptionClasses(context: FileContext, runtime: FileRuntimeObject): Arr
       // RapydScript-ng's `except Exception` is `instanceof Error`, which catches what the runtime raises.
       return binding !== undefined && (name !== "Exception" || binding.kind === "module");
     });
-    if (local) found.push([key, local]);
-    else if (runtime.classes.has(key)) found.push([key, null]);
+    if (local) found.push({ key, local, base: null });
+    else if (base && key !== "TypeError") found.push({ key, local: null, base });
+    else if (runtime.classes.has(key)) found.push({ key, local: null, base: null });
   }
   return found;
 }

@@ -5,6 +5,7 @@
 export type { FileRuntime, PythonErrorClass } from "./types.js";
 export {
   assertWebSocket,
+  bound,
   call,
   close,
   deleteHandler,

@@ -36,23 +36,28 @@ export function raise(file: FileRuntime, name: keyof FileRuntime & string, messa
 }
 
 /**
- * The runtime's class `name` (NotImplementedError, ConnectionError, ValueError), for programs that name it and do not
- * define it: one class per name and runtime copy. It is a real Error (`except Exception` is `instanceof Error` in
- * RapydScript-ng) that works with and without `new` (RapydScript-ng calls classes it does not know without it).
+ * The runtime's class `name` (NotImplementedError, ConnectionError, ValueError), for programs that do not define it:
+ * one class per name, base and runtime copy. It is a real Error (`except Exception` is `instanceof Error` in
+ * RapydScript-ng), a subclass of the program's `Exception` where it has one (so that `isinstance(e, Exception)` holds),
+ * and works with and without `new` (RapydScript-ng calls classes it does not know without it).
  */
-export function errorClass(name: string): PythonErrorClass {
-  var classes = (errorClass as any).classes || ((errorClass as any).classes = {});
-  if (!classes[name]) {
-    var PythonError: any = function (message?: string): Error {
-      return platform.Object.setPrototypeOf(platform.Error(message), PythonError.prototype);
-    };
-    PythonError.prototype = platform.Object.create(platform.Error.prototype, {
-      name: { value: name },
-      constructor: { value: PythonError },
-    });
-    classes[name] = PythonError;
-  }
-  return classes[name];
+export function errorClass(name: string, base?: Function): PythonErrorClass {
+  var Base: any = base || platform.Error;
+  var classes = (errorClass as any).classes || ((errorClass as any).classes = []);
+  for (var i = 0; i < classes.length; i++) if (classes[i].name == name && classes[i].base == Base) return classes[i].made;
+  var PythonError: any = function (message?: string): Error {
+    // The program's Exception may get its prototype after this class was made (RapydScript-ng's ρσ_extends runs
+    // after the runtime object is declared): link to the one it has now.
+    platform.Object.setPrototypeOf(PythonError.prototype, Base.prototype);
+    return platform.Object.setPrototypeOf(platform.Error(message), PythonError.prototype);
+  };
+  platform.Object.defineProperty(PythonError, "name", { value: name });
+  PythonError.prototype = platform.Object.create(Base.prototype, {
+    name: { value: name, writable: true, configurable: true },
+    constructor: { value: PythonError, writable: true, configurable: true },
+  });
+  classes.push({ name: name, base: Base, made: PythonError });
+  return PythonError;
 }
 
 /** `__BRYTHON__.has_websocket`. */
@@ -118,17 +123,34 @@ export function websocketFunction(this: FileRuntime): (...args: unknown[]) => We
 }
 
 /**
+ * A method read off `owner`, bound to it as Python binds methods (RapydScript-ng does not): a function that calls
+ * `value` with `this` = owner, carrying `__self__` and `__func__` as a Python bound method does. What is not a function
+ * (None), or is bound already, is returned as it is.
+ */
+export function bound(value: any, owner: unknown): any {
+  if (typeof value != "function" || value.__self__ !== undefined || owner == null) return value;
+  // (Not named after another part: the plugin reads which parts a part calls off the names it uses.)
+  var wrapper: any = function (): unknown {
+    return value.apply(owner, arguments);
+  };
+  wrapper.__self__ = owner;
+  wrapper.__func__ = value;
+  return wrapper;
+}
+
+/**
  * `target.on_open = handler` (on_error, on_message, on_close). On a socket, the event gets one listener of the
  * runtime's, added the first time, that calls whatever the attribute holds when the event comes: so assigning again
  * replaces the handler and None removes it, and reading the attribute gives what was assigned. On any other object,
- * a plain assignment. `owner`: the object a method was read off (`self.got`), which Python passes bound.
+ * a plain assignment. (A method read off its object comes bound: see bound.)
  */
-export function setHandler(target: any, name: string, handler: unknown, owner?: unknown): unknown {
+export function setHandler(target: any, name: string, handler: unknown): unknown {
   if (isSocket(target)) {
     var key = handlersKey();
     // (A symbol key: for-in, Object.keys and JSON do not see it.)
-    var owners = target[key] || (target[key] = {});
-    if (!(name in owners)) {
+    var listening = target[key] || (target[key] = {});
+    if (!listening[name]) {
+      listening[name] = true;
       var type = name.slice(3); // on_open → open
       // The plugin's readable form for a fresh socket (`addEventListener("open", ws.on_open = f)`) registered the
       // attribute's value itself: that listener goes.
@@ -143,10 +165,9 @@ export function setHandler(target: any, name: string, handler: unknown, owner?: 
         var data = event.data;
         if (event.timeStamp < since || !current) return;
         if (data instanceof platform.ArrayBuffer) platform.Object.defineProperty(event, "data", { value: new platform.Uint8Array(data) });
-        current.call(owners[name], event);
+        current.call(target, event);
       });
     }
-    owners[name] = owner || target;
   }
   return (target[name] = handler);
 }

@@ -93,6 +93,11 @@ interface Findings {
   leftovers: string[];
 }
 
+/** `Chat.prototype.on_open`: a method of a program's class (RapydScript-ng), not an attribute of a socket. */
+function isClassMember(member: t.MemberExpression): boolean {
+  return member.object.type === "MemberExpression" && staticName(member.object) === "prototype";
+}
+
 /**
  * Where a reference in the output resolves to the wrong thing:
  * - a name the plugin wrote (`_pyws`, `_pythonWebSocket`, `globalThis`, `WebSocket`, `require`) must resolve to the
@@ -148,9 +153,12 @@ export function inspect(core: BabelCore, output: t.File): Findings {
       if (API_NAMES.has(name) && !binding) found.push({ always: ALWAYS_API.has(name), text: `free \`${name}\` at ${where(path.node)}` });
       if (madeByPlugin(path.node)) {
         // The runtime object's classes (`{ NotImplementedError: NotImplementedError }`); its parts are the plugin's imports.
+        // The program's Exception, as the base of one of the runtime's classes: `errorClass("ConnectionError", Exception)`.
         const property = path.parentPath.node;
+        const [key, base] = property.type === "CallExpression" ? property.arguments : [];
         const isErrorClass =
-          property.type === "ObjectProperty" && property.value === path.node && property.key.type === "Identifier" && CLASS_KEYS.has(property.key.name);
+          (property.type === "ObjectProperty" && property.value === path.node && property.key.type === "Identifier" && CLASS_KEYS.has(property.key.name)) ||
+          (base === path.node && key?.type === "StringLiteral" && CLASS_KEYS.has(key.value));
         if (isErrorClass) {
           if (!binding || madeByPlugin(binding.identifier) || (binding.kind !== "module" && binding.kind !== "hoisted")) {
             problems.push(`the program's exception class \`${name}\` handed to the runtime resolves to ${binding ? binding.kind : "nothing"}`);
@@ -167,7 +175,7 @@ export function inspect(core: BabelCore, output: t.File): Findings {
     AssignmentExpression(p: NodePath<never>) {
       const path = p as unknown as NodePath<t.AssignmentExpression>;
       const { left, operator } = path.node;
-      if (operator !== "=" || left.type !== "MemberExpression" || !HANDLERS.has(staticName(left) ?? "")) return;
+      if (operator !== "=" || left.type !== "MemberExpression" || !HANDLERS.has(staticName(left) ?? "") || isClassMember(left)) return;
       const call = path.parent;
       const direct =
         call.type === "CallExpression" &&
@@ -191,15 +199,16 @@ export function inspect(core: BabelCore, output: t.File): Findings {
       if ((method === "send" || method === "close") && !isRuntimeObject(callee.object, path) && !isUnrefusableClose(path, method)) {
         found.push({ always: false, text: `\`.${method}(...)\` not through the runtime at ${where(path.node)}` });
       }
-      const passed = path.node.arguments[1];
-      if (
-        callee.object.type === "Identifier" &&
-        callee.object.name === "ρσ_interpolate_kwargs" &&
-        passed?.type === "MemberExpression" &&
-        (staticName(passed) === "send" || staticName(passed) === "close")
-      ) {
-        found.push({ always: false, text: `RapydScript-ng keyword call of \`.${staticName(passed)}\` not through the runtime at ${where(path.node)}` });
-      }
+    },
+    MemberExpression(p: NodePath<never>) {
+      // `send = ws.send`, `setTimeout(ws.close)`, RapydScript-ng's keyword calls: Python's bound method, from the runtime.
+      const path = p as unknown as NodePath<t.MemberExpression>;
+      const method = staticName(path.node);
+      if ((method !== "send" && method !== "close") || isClassMember(path.node) || isRuntimeObject(path.node.object, path)) return;
+      const { parent, node } = path;
+      const called = (parent.type === "CallExpression" || parent.type === "NewExpression") && parent.callee === node;
+      const written = (parent.type === "AssignmentExpression" && parent.left === node) || parent.type === "UpdateExpression" || (parent.type === "UnaryExpression" && parent.operator === "delete");
+      if (!called && !written) found.push({ always: false, text: `\`.${method}\` read as a value not through the runtime at ${where(node)}` });
     },
   });
   return { captures: problems, leftovers: found.filter((f) => f.always || rewritten).map((f) => f.text) };

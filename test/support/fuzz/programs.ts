@@ -271,6 +271,19 @@ function makeStatement(ctx: Ctx): fc.Arbitrary<string> {
       weight: 1,
     },
     { arbitrary: fc.constantFrom(`var later${ID} = ws.send;`, `(self.ws.close.bind(self.ws))();`), weight: 1 },
+    // send and close as values (Python's bound methods); a class's own methods of those names (RapydScript-ng).
+    {
+      arbitrary: fc.tuple(targets, fc.constantFrom("send", "close"), fc.constantFrom(`var m${ID} = %;`, "setTimeout(%, 100);", "items.map(%);", "f(%, %);")).map(
+        ([t, m, shape]) => shape.replaceAll("%", `${t}.${m}`),
+      ),
+      weight: 1,
+    },
+    {
+      arbitrary: fc.tuple(fc.constantFrom("send", "close", "on_open", "on_message"), fc.constantFrom("Chat", "ρσ_Client")).map(
+        ([m, c]) => `${c}.prototype.${m} = function ${m}(x) { log(x); };\nif (!${c}.prototype.${m}.__argnames__) log(${c}.prototype.${m});`,
+      ),
+      weight: 1,
+    },
     {
       arbitrary: fc.constantFrom(
         `var E${ID} = NotImplementedError;`,
@@ -290,7 +303,12 @@ function makeStatement(ctx: Ctx): fc.Arbitrary<string> {
 
 /** The value a handler is set to: names, functions (with bodies using the API), methods, RapydScript's anonymous def. */
 function handlerValue(ctx: Ctx): fc.Arbitrary<string> {
-  const simple = fc.constantFrom("on_open", "handler", "null", "undefined", "self.got", "this.got", "self.handlers.got", "make_handler()", "flag ? f : null");
+  const simple = fc.constantFrom(
+    "on_open", "handler", "null", "undefined", "self.got", "this.got", "self.handlers.got", "make_handler()", "flag ? f : null",
+    // Methods read by any expression (Python binds each), and a handler read back off another socket.
+    "flag ? self.fast : self.slow", "self.handler || self.fallback", "getattr(self, 'got')", "(log(), self.got)", "self.other.on_message",
+    "self.handlers[k]",
+  );
   if (ctx.depth <= 0) return simple;
   const body = statements(inner(ctx, true));
   return fc.oneof(
