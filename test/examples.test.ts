@@ -105,7 +105,7 @@ const EXAMPLES: Example[] = [
   {
     name: "jest-transcrypt",
     babel8: { install: ["@babel/core"] },
-    babel8PeerWarnings: "babel-jest's presets (babel-preset-jest, babel-preset-current-node-syntax) declare a peer @babel/core ^7",
+    babel8PeerWarnings: "babel-jest's preset pulls babel-preset-current-node-syntax, whose syntax plugins declare a peer @babel/core ^7",
     python: "src/chat.py",
     module: "chat",
     babelFacing: ["babel-jest"],
