@@ -1,7 +1,7 @@
 // The package as users get it: `npm pack` (prepack builds it), installed by name in a fresh folder, used by
 // require, import, and Babel's short name under Babel 7 and 8, and its output run against a real server.
 import { execFile, execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -73,6 +73,12 @@ test("ships types for both entry points", () => {
     "node_modules/babel-plugin-python-websocket/dist/esm/index.d.ts",
     "node_modules/babel-plugin-python-websocket/dist/esm/runtime/index.d.ts",
   ]);
+});
+
+test("carries the MIT LICENSE", () => {
+  const shipped = readFileSync(join(consumer, "node_modules/babel-plugin-python-websocket/LICENSE"), "utf8");
+  expect(shipped).toBe(readFileSync(join(REPO, "LICENSE"), "utf8"));
+  expect(shipped).toMatch(/^MIT License\n\nCopyright \(c\) 2026 the babel-plugin-python-websocket authors\n/);
 });
 
 test.each([
