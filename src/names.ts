@@ -51,4 +51,4 @@ export const RAPYDSCRIPT_DESUGAR = "ρσ_desugar_kwargs";
 export const COMMONJS_NAMES: ReadonlySet<string> = new Set(["require", "module", "exports"]);
 
 export const PACKAGE_NAME = "babel-plugin-python-websocket";
-export const DEFAULT_RUNTIME_MODULE = `${PACKAGE_NAME}/runtime`;
+export const DEFAULT_RUNTIME_MODULE: string = `${PACKAGE_NAME}/runtime`;
