@@ -5,8 +5,9 @@
 // They are not in the repo's own devDependencies: there @babel/core 8 would be installed for the Node that runs npm
 // (20 here), which it does not support (npm install then prints dozens of EBADENGINE warnings), and the `node`
 // package's bin would replace Node 20 in every npm script. So the world is installed apart, once, by `npm ci` into
-// node_modules/.cache/babel-plugin-python-websocket/babel8-world-<digest of the lockfile>/ (a changed lockfile gets a
-// world of its own), and reused. The first install needs the npm registry: about 200 MB, mostly the Node binary.
+// node_modules/.cache/babel-plugin-python-websocket/babel8-world-<digest of its package.json and lockfile>/ (a
+// changed one gets a world of its own), and reused. The first install needs the npm registry: about 200 MB, mostly
+// the Node binary.
 //
 // `node scripts/babel8-world.mjs` installs it if needed and prints where it is.
 import { execFile } from "node:child_process";
@@ -30,10 +31,13 @@ const CACHE = join(ROOT, "node_modules", ".cache", "babel-plugin-python-websocke
  * @property {string} coreVersion That package's version.
  */
 
-/** The folder the current lockfile's world is (or will be) installed in. */
+const MANIFEST = ["package.json", "package-lock.json"];
+
+/** The folder the current manifest's world is (or will be) installed in. */
 function homeOf() {
-  const digest = createHash("sha256").update(readFileSync(join(MANIFEST_DIR, "package-lock.json"))).digest("hex").slice(0, 12);
-  return join(CACHE, `babel8-world-${digest}`);
+  const digest = createHash("sha256");
+  for (const file of MANIFEST) digest.update(readFileSync(join(MANIFEST_DIR, file)));
+  return join(CACHE, `babel8-world-${digest.digest("hex").slice(0, 12)}`);
 }
 
 /** @param {string} home @returns {Babel8World} */
@@ -95,7 +99,7 @@ export async function installBabel8World(log = () => {}) {
   const staging = `${home}.${process.pid}`;
   rmSync(staging, { recursive: true, force: true });
   mkdirSync(staging, { recursive: true });
-  for (const file of ["package.json", "package-lock.json"]) copyFileSync(join(MANIFEST_DIR, file), join(staging, file));
+  for (const file of MANIFEST) copyFileSync(join(MANIFEST_DIR, file), join(staging, file));
   try {
     // npm runs under this machine's Node, which Babel 8's packages do not declare: their EBADENGINE warnings are
     // expected here, so only errors are shown (and only if the install fails).
