@@ -4,7 +4,7 @@
 const { existsSync } = require("node:fs");
 const { join } = require("node:path");
 
-const BABEL_SUITES = ["bad-inputs", "browser", "diagnostics", "e2e", "fixtures", "inline-runtime", "package", "properties"].map(
+const BABEL_SUITES = ["bad-inputs", "browser", "diagnostics", "e2e", "fixtures", "inline-runtime", "package", "properties", "python-modules"].map(
   (name) => `test/${name}.test.ts`,
 );
 const missing = BABEL_SUITES.filter((suite) => !existsSync(join(__dirname, suite)));

@@ -4,7 +4,7 @@ import { isNamedMember, staticPropertyName } from "../analysis/references.js";
 import { MODULE_FACTORY_NAME, MODULE_SUPPORTED_NAME, RAPYDSCRIPT_MODULES, TRANSCRYPT_NEST } from "../names.js";
 
 /** Transcrypt's import of the module: `import * as websocket from './browser.websocket.js'` (any folder before it). */
-export const TRANSCRYPT_MODULE_SOURCE = /(?:^|\/)browser\.websocket\.js$/;
+export const TRANSCRYPT_MODULE_SOURCE: RegExp = /(?:^|\/)browser\.websocket\.js$/;
 
 /** What a program reads of Brython's module `browser.websocket`, through the package's modules in python/. */
 export interface ModuleUses {
