@@ -118,9 +118,11 @@ function expectClean(run: PageRun): void {
 function checkBuilt(built: Built): void {
   expect(built.warnings).toEqual([]);
   const classic = built.build.startsWith("rapydscript");
-  const { moduleSyntax, brythonApi, imports } = inspectScript(built.script, classic ? "script" : "module");
+  const { moduleSyntax, brythonApi, browserModules, imports } = inspectScript(built.script, classic ? "script" : "module");
   // Nothing of Brython's API is left (no free `websocket`, no `__BRYTHON__`): the plugin rewrote it all.
   expect(brythonApi).toEqual([]);
+  // Nor of the module API's stub (python/): a page ships none of its code. Transcrypt's import of it is checked below.
+  expect(browserModules).toEqual([]);
   // Rollup resolved every import (the runtime by its package name); the unbundled module imports the runtime from
   // its runtimeModule, beside Transcrypt's runtime.
   if (built.build === "transcrypt-rollup") expect(imports).toEqual([]);
@@ -150,11 +152,16 @@ test("the harness sees CSP violations, console errors and page errors (a page th
   expect(problems).toMatch(/page error: Error: uncaught/);
 });
 
-test("the build check sees Brython's API and module syntax", () => {
-  const found = inspectScript('var u = require("u"); websocket(u); __BRYTHON__.has_websocket; import("m");', "script");
+test("the build check sees Brython's API, the module API's stub and module syntax", () => {
+  const found = inspectScript(
+    'var u = require("u"); websocket(u); __BRYTHON__.has_websocket; import("m");\n' +
+      'var ρσ_modules = {}; ρσ_modules.browser = {}; ρσ_modules["browser.websocket"] = {}; ρσ_modules.chat = {};',
+    "script",
+  );
   expect(found).toEqual({
     moduleSyntax: ["require(...)", "import(...)"],
     brythonApi: ["websocket at line 1", "__BRYTHON__ at line 1"],
+    browserModules: ["browser at line 2", "browser.websocket at line 2"],
     imports: [],
   });
   expect(inspectScript('import x from "x";', "script").moduleSyntax[0]).toMatch(/^does not parse as a script/);
