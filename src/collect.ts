@@ -100,7 +100,8 @@ function pathMaker(program: NodePath<t.Program>, keys: Array<string | number>): 
       prefix += `.${key}`;
       let next = made.get(prefix);
       if (!next) {
-        next = Array.isArray(path) ? path[key as number]! : (path.get(key as string) as NodePath | NodePath[]);
+        // get() by a plain string: NodePath<t.Node>'s generic get() costs tsc some 10 s to type here.
+        next = Array.isArray(path) ? path[key as number]! : (path as { get(key: string): NodePath | NodePath[] }).get(key as string);
         made.set(prefix, next);
       }
       path = next;

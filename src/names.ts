@@ -67,4 +67,4 @@ export const RAPYDSCRIPT_INTERPOLATE_CONSTRUCTOR = "ρσ_interpolate_kwargs_cons
 export const COMMONJS_NAMES: ReadonlySet<string> = new Set(["require", "module", "exports"]);
 
 export const PACKAGE_NAME = "babel-plugin-python-websocket";
-export const DEFAULT_RUNTIME_MODULE = `${PACKAGE_NAME}/runtime`;
+export const DEFAULT_RUNTIME_MODULE: string = `${PACKAGE_NAME}/runtime`;

@@ -64,14 +64,16 @@ export function createdInto(creation: NodePath<t.CallExpression | t.NewExpressio
   const parent = creation.parentPath;
   let statement: NodePath | null = null;
   let target: t.Node | null = null;
-  if (parent.isAssignmentExpression({ operator: "=" }) && parent.parentPath.isExpressionStatement()) {
+  // Asked of the nodes, not the paths: narrowing a NodePath (isAssignmentExpression()) costs tsc seconds here.
+  const { node } = parent;
+  if (node.type === "AssignmentExpression" && node.operator === "=" && parent.parentPath?.node.type === "ExpressionStatement") {
     statement = parent.parentPath;
-    target = parent.node.left;
-  } else if (parent.isVariableDeclarator() && parent.parentPath.node.type === "VariableDeclaration") {
+    target = node.left;
+  } else if (node.type === "VariableDeclarator" && parent.parentPath?.node.type === "VariableDeclaration") {
     const declaration = parent.parentPath;
     if ((declaration.node as t.VariableDeclaration).declarations.length !== 1) return null;
-    statement = declaration.parentPath?.isExportNamedDeclaration() ? declaration.parentPath : declaration;
-    target = parent.node.id;
+    statement = declaration.parentPath?.node.type === "ExportNamedDeclaration" ? declaration.parentPath : declaration;
+    target = node.id;
   }
   if (!statement || !target || !isSimpleReference(target) || !Array.isArray(statement.container)) return null;
   return [statement, target];

@@ -4,7 +4,7 @@ import { isNamedMember, staticPropertyName } from "../analysis/references.js";
 import { MODULE_FACTORY_NAME, MODULE_SUPPORTED_NAME, RAPYDSCRIPT_MODULES, TRANSCRYPT_NEST } from "../names.js";
 
 /** Transcrypt's import of the module: `import * as websocket from './browser.websocket.js'` (any folder before it). */
-export const TRANSCRYPT_MODULE_SOURCE = /(?:^|\/)browser\.websocket\.js$/;
+export const TRANSCRYPT_MODULE_SOURCE: RegExp = /(?:^|\/)browser\.websocket\.js$/;
 
 /** What a program reads of Brython's module `browser.websocket`, through the package's modules in python/. */
 export interface ModuleUses {
@@ -88,9 +88,9 @@ function rapydscriptRead(table: NodePath<t.MemberExpression>, uses: ModuleUses):
   const name = member.isMemberExpression() && member.node.object === module.node && !isWritten(member) ? staticPropertyName(member.node) : null;
   const read = name === MODULE_FACTORY_NAME || name === MODULE_SUPPORTED_NAME ? (member as NodePath<t.MemberExpression>) : module;
   const declarator = read.parentPath;
-  if (declarator.isVariableDeclarator() && declarator.node.init === read.node && declarator.node.id.type === "Identifier") {
-    const binding = declarator.scope.getBinding(declarator.node.id.name)!;
-    if (!binding.constant) return; // (reassigned: the module stays, the stub with it)
+  const binding = declarator.isVariableDeclarator() && declarator.node.init === read.node && declarator.node.id.type === "Identifier" ? declarator.scope.getBinding(declarator.node.id.name) : undefined;
+  // (A variable the program assigns again is just a variable: only the value it starts with is the module's.)
+  if (binding?.constant) {
     for (const reference of binding.referencePaths as Array<NodePath<t.Expression>>) {
       if (name === MODULE_FACTORY_NAME) uses.factories.push(reference);
       else if (name === MODULE_SUPPORTED_NAME) uses.supported.push(reference);

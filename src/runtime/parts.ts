@@ -18,11 +18,6 @@ import type { FileRuntime, PythonErrorClass } from "./types.js";
 /** The global object; in an inlined copy, the parameter its wrapper is given `globalThis` by. */
 var platform: any = globalThis;
 
-/** Where a socket's handler bookkeeping lives: a registered symbol, shared by every copy of the runtime in a page. */
-export function handlersKey(): symbol {
-  return platform.Symbol.for("python-websocket");
-}
-
 /**
  * Raises the exception class `name` as the file's program knows it: its own class (`file[name]`), else what a free
  * reference to that name means (a global of the page; TypeError is the platform's), else an Error so named.
@@ -158,16 +153,17 @@ export function bound(value: any, owner: unknown, name?: string): any {
 }
 
 /**
- * A listener of the runtime's on `target` that calls what `handlerNow()` gives when an event comes, with the event:
+ * A listener of the runtime's on `target` that calls, with the event, the handler the attribute `name` holds when the
+ * event comes (`name` null: `handler`):
  * - only for events made from now on: the DOM does not call a listener added while its event is being dispatched,
  *   Node's EventTarget does;
  * - binary messages as bytes (Python code indexes them): a Uint8Array view of the ArrayBuffer (the callers set
  *   `binaryType` to "arraybuffer").
  */
-export function listenerOf(target: any, handlerNow: () => any): (event: any) => void {
+export function listenerOf(target: any, name: string | null, handler?: any): (event: any) => void {
   var since = platform.performance.now();
   return function (event: any): void {
-    var current = handlerNow();
+    var current = name ? target[name] : handler;
     var data = event.data;
     if (event.timeStamp < since || !current) return;
     if (data instanceof platform.ArrayBuffer) platform.Object.defineProperty(event, "data", { value: new platform.Uint8Array(data) });
@@ -175,11 +171,14 @@ export function listenerOf(target: any, handlerNow: () => any): (event: any) => 
   };
 }
 
-/** Where a socket's bookkeeping lives, under a registered symbol: shared by every copy of the runtime in a page. */
+/**
+ * A socket's bookkeeping: which handler attributes have the runtime's listener (by name, `on_open`), and the handlers
+ * bound to each event (by event, `open`). Under a registered symbol (for-in, Object.keys and JSON do not see it),
+ * shared by every copy of the runtime in a page.
+ */
 export function bookkeeping(target: any): any {
-  var key = handlersKey();
-  // (A symbol key: for-in, Object.keys and JSON do not see it.)
-  return target[key] || (target[key] = { bindings: {} });
+  var key = platform.Symbol.for("python-websocket");
+  return target[key] || (target[key] = {});
 }
 
 /**
@@ -198,12 +197,7 @@ export function setHandler(target: any, name: string, handler: unknown): unknown
       // attribute's value itself: that listener goes.
       target.removeEventListener(type, target[name]);
       target.binaryType = "arraybuffer";
-      target.addEventListener(
-        type,
-        listenerOf(target, function () {
-          return target[name];
-        }),
-      );
+      target.addEventListener(type, listenerOf(target, name));
     }
   }
   return (target[name] = handler);
@@ -216,11 +210,9 @@ export function setHandler(target: any, name: string, handler: unknown): unknown
 export function bind(this: FileRuntime, target: any, evt: string, handler: any): unknown {
   if (!isSocket(target)) return target.bind.apply(target, [].slice.call(arguments, 1));
   if (typeof handler != "function") raise(this, "TypeError", "bind() handler must be callable, not " + typeName(handler));
-  var listener = listenerOf(target, function () {
-    return handler;
-  });
-  var bindings = bookkeeping(target).bindings;
-  (bindings[evt] || (bindings[evt] = [])).push([handler, listener]);
+  var listener = listenerOf(target, null, handler);
+  var book = bookkeeping(target);
+  (book[evt] || (book[evt] = [])).push([handler, listener]);
   target.binaryType = "arraybuffer";
   target.addEventListener(evt, listener);
   return null;
@@ -233,7 +225,7 @@ export function bind(this: FileRuntime, target: any, evt: string, handler: any):
  */
 export function unbind(this: FileRuntime, target: any, evt: string, handler?: any): unknown {
   if (!isSocket(target)) return target.unbind.apply(target, [].slice.call(arguments, 1));
-  var bindings = bookkeeping(target).bindings[evt] || [];
+  var bindings = bookkeeping(target)[evt] || [];
   for (var i = bindings.length - 1; i >= 0; i--) {
     var each = bindings[i][0];
     var same =
