@@ -502,9 +502,14 @@ describe("method() and call()", () => {
     expect(((await nextEvent(ws, "message")) as MessageEvent).data).toBe("keyword");
     expect(() => py.call(ws, "send", "a", "b")).toThrow("send() takes at most 1 argument (2 given)");
     expect(() => py.call(ws, "close", { why: 1, __kwargtrans__: null })).toThrow("close() got an unexpected keyword argument 'why'");
+    expect(() => py.call(ws, "close", 4000, { reason: "why", code: 4001, __kwargtrans__: null })).toThrow(
+      "close() got multiple values for argument 'code'",
+    );
     const closing = nextEvent(ws, "close");
-    py.call(ws, "close", { code: 4000, reason: "done", __kwargtrans__: null });
+    // Keywords in any order, as Python binds them (close(reason=..., code=...)).
+    py.call(ws, "close", { reason: "done", code: 4000, __kwargtrans__: null });
     expect(((await closing) as CloseEvent).code).toBe(4000);
+    expect(((await closing) as CloseEvent).reason).toBe("done");
     const door = { got: [] as unknown[][], send(this: { got: unknown[][] }, ...args: unknown[]) { this.got.push(args); } };
     const keywords = { data: 1, __kwargtrans__: null };
     py.call(door, "send", keywords);

@@ -86,12 +86,16 @@ export function pythonArguments(file: FileRuntime, fname: string, names: string[
   if (values.length > names.length) {
     raise(file, "TypeError", prefix + "takes at most " + names.length + " argument" + (names.length > 1 ? "s" : "") + " (" + values.length + " given)");
   }
+  // Keywords come in any order: each is checked against the positional values given, and against the keywords before it.
+  var given = values.length;
+  var named: boolean[] = [];
   for (var key in keywords) {
     if (key == "__kwargtrans__" || key == "constructor") continue;
     // url= and host= both name the first parameter of websocket(host) and WebSocket(url).
     var index = names.indexOf(key == "url" && names[0] == "host" ? "host" : key == "host" && names[0] == "url" ? "url" : key);
     if (index < 0) raise(file, "TypeError", prefix + "got an unexpected keyword argument '" + key + "'");
-    if (index < values.length) raise(file, "TypeError", prefix + "got multiple values for argument '" + key + "'");
+    if (index < given || named[index]) raise(file, "TypeError", prefix + "got multiple values for argument '" + key + "'");
+    named[index] = true;
     values[index] = keywords[key];
   }
   return values;

@@ -150,13 +150,20 @@ export interface Inspection {
   moduleSyntax: string[];
   /** Brython's API left as it was: free references to `websocket` or `__BRYTHON__`. */
   brythonApi: string[];
+  /**
+   * RapydScript-ng's modules `browser` and `browser.websocket` (python/'s stub, inlined by the compiler) still read:
+   * `ρσ_modules.browser`, `ρσ_modules["browser.websocket"]`. (Transcrypt's stub would be an import: see `imports`.)
+   */
+  browserModules: string[];
   /** The sources of import declarations (ES modules). */
   imports: string[];
 }
 
+const BROWSER_MODULES = new Set(["browser", "browser.websocket"]);
+
 /** Reads a served script: as a classic script (RapydScript-ng) or as an ES module (a bundle, a module). */
 export function inspectScript(script: string, sourceType: "script" | "module"): Inspection {
-  const found: Inspection = { moduleSyntax: [], brythonApi: [], imports: [] };
+  const found: Inspection = { moduleSyntax: [], brythonApi: [], browserModules: [], imports: [] };
   let ast;
   try {
     ast = parseSync(script, { babelrc: false, configFile: false, sourceType });
@@ -174,6 +181,12 @@ export function inspectScript(script: string, sourceType: "script" | "module"): 
       else if (callee.type === "Identifier" && callee.name === "require" && !path.scope.hasBinding("require")) {
         found.moduleSyntax.push("require(...)");
       }
+    },
+    MemberExpression(path) {
+      const { object, property, computed } = path.node;
+      if (object.type !== "Identifier" || object.name !== "ρσ_modules") return;
+      const name = computed ? (property.type === "StringLiteral" ? property.value : null) : property.type === "Identifier" ? property.name : null;
+      if (name !== null && BROWSER_MODULES.has(name)) found.browserModules.push(`${name} at line ${path.node.loc?.start.line}`);
     },
     Identifier(path) {
       const { name } = path.node;

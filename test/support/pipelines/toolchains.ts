@@ -31,7 +31,9 @@ export async function snapshotPackage(): Promise<string> {
   for (let attempt = 1; ; attempt++) {
     const dir = mkdtempSync(join(CACHE, "package-"));
     try {
-      for (const file of ["package.json", ...files]) cpSync(join(REPO, file), join(dir, file), { recursive: true });
+      // A "!pattern" of "files" (npm's negation, `!python/**/*.pyj-cached`) names no file to copy: it leaves some out.
+      const shipped = files.filter((file) => !file.startsWith("!"));
+      for (const file of ["package.json", ...shipped]) cpSync(join(REPO, file), join(dir, file), { recursive: true });
       const missing = built.filter((file) => !existsSync(join(dir, file)));
       if (missing.length === 0) return dir;
       throw new Error(`${missing.join(", ")} missing`);
