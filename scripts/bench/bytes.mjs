@@ -7,6 +7,8 @@ import { BUILT_RUNTIME, REPO, RUNTIME_SPECIFIER, babel, compileRapydScript, plug
 import { shipped } from "./shipped.mjs";
 
 const SEED = join(REPO, "fixtures/e2e/seed");
+// The seed as Brython's current documentation writes it: the module browser.websocket, bind instead of on_ attributes.
+const MODULE_SEED = join(REPO, "fixtures/e2e/module-seed");
 const BABEL = { babelrc: false, configFile: false, inputSourceMap: false };
 // The issue's figure: brython.js is not installed here, so it is quoted, not measured.
 const BRYTHON_JS_BYTES = 1.38e6;
@@ -54,23 +56,43 @@ const stubRuntime = {
 // A string only the runtime contains: proves which bundle has it.
 const RUNTIME_MARK = '"python-websocket"';
 
-const seedProgram = () => readFileSync(join(SEED, "program.js"), "utf8");
-
 /**
  * (a) The seed's Transcrypt module rewritten and bundled: the runtime's share (the bundle minus the same bundle with
  * a stub runtime), and what the plugin adds to the page in all (minus the bundle of the program as Transcrypt wrote it).
+ * The same for the seed written against Brython's module: its share, and the page against the one Transcrypt's output
+ * makes with the module's stub (python/browser/websocket.js), which the plugin's output does not import.
  */
 async function importedRuntime() {
-  const program = seedProgram();
+  const seed = await rewrittenAndBundled(SEED);
+  const moduleSeed = await rewrittenAndBundled(MODULE_SEED);
+  return {
+    esmShare: seed.share,
+    esmPage: seed.page,
+    seedParts: seed.parts,
+    moduleEsmShare: moduleSeed.share,
+    moduleEsmPage: moduleSeed.page,
+    moduleSeedParts: moduleSeed.parts,
+  };
+}
+
+/** Transcrypt's stub of Brython's module, where Transcrypt puts it: beside the program, as `browser.websocket.js`. */
+const moduleStub = {
+  name: "browser-websocket-stub",
+  resolveId: (id) => (id === "./browser.websocket.js" ? "\0browser.websocket.js" : null),
+  load: (id) => (id === "\0browser.websocket.js" ? readFileSync(join(REPO, "python/browser/websocket.js"), "utf8") : null),
+};
+
+async function rewrittenAndBundled(dir) {
+  const program = readFileSync(join(dir, "program.js"), "utf8");
   const rewritten = babel.transformSync(program, { ...BABEL, sourceType: "module", plugins: [plugin] }).code;
   const withRuntime = await bundle(rewritten);
   const withStub = await bundle(rewritten, [stubRuntime]);
   if (!withRuntime.includes(RUNTIME_MARK) || withStub.includes(RUNTIME_MARK)) throw new Error("bytes: the runtime is not where expected");
   const module = { module: true };
   return {
-    esmShare: difference(await shipped(withRuntime, module), await shipped(withStub, module)),
-    esmPage: difference(await shipped(withRuntime, module), await shipped(await bundle(program), module)),
-    seedParts: partsCalled(rewritten),
+    share: difference(await shipped(withRuntime, module), await shipped(withStub, module)),
+    page: difference(await shipped(withRuntime, module), await shipped(await bundle(program, [moduleStub]), module)),
+    parts: partsCalled(rewritten),
   };
 }
 
