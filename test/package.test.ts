@@ -101,3 +101,42 @@ ws.on_message = function (evt) { console.log("echo:", evt.data); ws.close(); };`
   expect(version.trim().split(".")[0]).toBe(String(BABEL_MAJOR));
   expect((await runWithWebSocket("program.out.mjs")).trim()).toBe("echo: hello");
 });
+
+test("ships python/, with which the documented RapydScript-ng command compiles a program of Brython's module, then the plugin alone makes it run", async () => {
+  const python = join(consumer, "node_modules/babel-plugin-python-websocket/python");
+  expect(readdirSync(python, { recursive: true, encoding: "utf8" }).sort()).toEqual([
+    "browser",
+    "browser/__init__.pyj",
+    "browser/websocket.js",
+    "browser/websocket.pyj",
+  ]);
+  writeFileSync(
+    join(consumer, "app.pyj"),
+    [
+      "from browser import websocket",
+      "def opened(evt):",
+      '    ws.send("through the installed modules")',
+      "def got(evt):",
+      '    print("echo:", evt.data)',
+      "    ws.close()",
+      "ws = websocket.WebSocket(ECHO_URL)",
+      'ws.bind("open", opened)',
+      'ws.bind("message", got)',
+      "",
+    ].join("\n"),
+  );
+  const rapydscript = join(REPO, "node_modules/rapydscript-ng/bin/rapydscript");
+  const script = node([rapydscript, "compile", "-C", ".rapydscript-cache", "-p", "node_modules/babel-plugin-python-websocket/python", "app.pyj"]);
+  writeFileSync(join(consumer, "app.js"), script);
+  node([
+    "--input-type=module",
+    "-e",
+    `import * as babel from "@babel/core";
+     import { readFileSync, writeFileSync } from "node:fs";
+     const out = babel.transformSync(readFileSync("app.js", "utf8"), { babelrc: false, configFile: false, cwd: process.cwd(), plugins: ["python-websocket"] });
+     writeFileSync("app.out.cjs", "globalThis.ECHO_URL = " + JSON.stringify(${JSON.stringify(server.url)}) + ";\\n" + out.code);`,
+  ]);
+  const rewritten = readFileSync(join(consumer, "app.out.cjs"), "utf8");
+  expect(rewritten).not.toMatch(/ρσ_modules(\.browser|\["browser)/);
+  expect((await runWithWebSocket("app.out.cjs")).trim()).toBe("echo: through the installed modules");
+});
