@@ -36,13 +36,9 @@ const rapydscript = require.resolve("rapydscript-ng/bin/rapydscript");
 const transpiled = execFileSync(process.execPath, [rapydscript, "compile", join(REPO, SEED)], { encoding: "utf8" });
 say(`1. ${SEED} → RapydScript-ng → ${(transpiled.length / 1024).toFixed(0)} KB classic script`);
 
-// 2. The plugin, in a Babel pass: a classic script, so its small runtime is inlined (a <script> cannot import).
-const { code } = babel.transformSync(transpiled, {
-  babelrc: false,
-  configFile: false,
-  sourceType: "unambiguous",
-  plugins: [plugin],
-});
+// 2. The plugin, in a Babel pass configured with it alone: a classic script, so its small runtime is inlined (a
+// <script> cannot import).
+const { code } = babel.transformSync(transpiled, { babelrc: false, configFile: false, plugins: [plugin] });
 say(`2. babel-plugin-python-websocket rewrote it: +${((code.length - transpiled.length) / 1024).toFixed(1)} KB (its runtime, inlined)`);
 
 // 3. The seed's page, from 127.0.0.1, every response with the Content-Security-Policy. No inline script: the

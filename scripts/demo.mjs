@@ -35,13 +35,9 @@ const transpiled = execFileSync(process.execPath, [rapydscript, "compile", join(
 rmSync(scratch, { recursive: true });
 say(`1. ${SEED} (its url: the local echo server) → RapydScript-ng → ${(transpiled.length / 1024).toFixed(0)} KB classic script`);
 
-// 2. The plugin, in a Babel pass: classic script, so its small runtime is inlined.
-const { code } = babel.transformSync(transpiled, {
-  babelrc: false,
-  configFile: false,
-  sourceType: "unambiguous",
-  plugins: [plugin],
-});
+// 2. The plugin, in a Babel pass configured as a user's is, `plugins: ["python-websocket"]` and nothing else: the file
+// has no import/export, so it is a classic script, and the plugin inlines its small runtime into it.
+const { code } = babel.transformSync(transpiled, { babelrc: false, configFile: false, plugins: [plugin] });
 const rewritten = code.slice(code.indexOf("function _test()"), code.indexOf("if (!_test.__module__)")).replace(/\n\s*;\s*$/, "");
 const indent = rewritten.match(/\n(\s*)\}$/)?.[1] ?? "";
 // The inlined runtime: the parts of it this program calls, returned by `function (platform) {...}(globalThis)`.

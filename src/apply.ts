@@ -2,17 +2,22 @@ import type { NodePath, types as t } from "@babel/core";
 import { handlersOfFreshSocket } from "./analysis/fresh-socket.js";
 import { SocketTargets } from "./analysis/socket-targets.js";
 import type { FileContext } from "./context.js";
-import { recognizeWebSocketUse, type WebSocketUse } from "./recognize/websocket-use.js";
+import { type ModuleSite, moduleUses } from "./recognize/brython-module.js";
+import { MODULE_FACTORY, OLD_BUILTIN, recognizeWebSocketUse, type WebSocketUse } from "./recognize/websocket-use.js";
 import { checkBrythonUse } from "./diagnostics/brython-use.js";
+import { checkEventLiterals } from "./diagnostics/event-literals.js";
 import { checkSocketMethodLiterals } from "./diagnostics/literal-arguments.js";
 import { reportUnknownHandler } from "./diagnostics/unknown-handler.js";
 import { socketMethodCall } from "./recognize/socket-method-call.js";
+import { TRANSCRYPT_KWARGS } from "./names.js";
+import { removeModuleDeclarations, rewriteModuleReads } from "./rewrite/brython-module.js";
+import { rewriteEventCall, rewriteEventMethodRead } from "./rewrite/event-binding.js";
 import { rewriteBrythonFlag, rewriteErrorName } from "./rewrite/free-names.js";
 import { rewriteHandler, rewriteHandlerDelete } from "./rewrite/handler.js";
 import { completeRuntimes } from "./rewrite/runtime-binding.js";
 import { rewriteMethodCall, rewriteMethodReference } from "./rewrite/socket-method.js";
 import { rewriteWebSocketUse } from "./rewrite/websocket.js";
-import type { FileSites } from "./sites.js";
+import type { FileSites, Site } from "./sites.js";
 
 /**
  * Rewrites a file that uses the API, from the sites collected in it.
@@ -22,32 +27,52 @@ import type { FileSites } from "./sites.js";
 export function applyRewrites(context: FileContext, file: FileSites): void {
   const { diagnostics } = context;
   const header = takeHeaderComment(context.program.node);
+  const module = moduleUses(file.sites.filter((site): site is ModuleSite => site.kind === "module-import" || site.kind === "module-object"));
   const uses = new Map<NodePath, WebSocketUse>();
-  const onFreshSocket = new Set<t.AssignmentExpression>();
+  const factoryUses: WebSocketUse[] = [];
   const sockets = new SocketTargets();
   // Everything that can fail the build is checked before anything is rewritten.
   for (const site of file.sites) {
     if (site.kind === "brython") checkBrythonUse(diagnostics, site.path);
     if (site.kind !== "websocket") continue;
-    const use = recognizeWebSocketUse(diagnostics, site.path);
+    const use = recognizeWebSocketUse(diagnostics, site.path, OLD_BUILTIN);
     uses.set(site.path, use);
+    factoryUses.push(use);
+  }
+  const moduleFactoryUses = module.factories.map((reference) => recognizeWebSocketUse(diagnostics, reference, MODULE_FACTORY));
+  factoryUses.push(...moduleFactoryUses);
+  const unbindsAnywhere = file.sites.some((site) => (site.kind === "method-call" || site.kind === "method-reference") && site.method === "unbind");
+  const onFreshSocket = new Set<t.Node>();
+  for (const use of factoryUses) {
     if (use.kind !== "call") continue;
     sockets.add(use.call);
-    for (const assignment of handlersOfFreshSocket(use.call)) onFreshSocket.add(assignment);
+    const fresh = handlersOfFreshSocket(use.call, unbindsAnywhere);
+    for (const node of [...fresh.assignments, ...fresh.binds]) onFreshSocket.add(node);
   }
+  const eventSites = new Map<Site, Array<t.Node | undefined> | null>();
   for (const site of file.sites) {
     if (site.kind === "unknown-handler" && sockets.holds((site.path.node.left as t.MemberExpression).object, site.path)) {
       reportUnknownHandler(diagnostics, site.path, site.name, context.options.unknownHandlers);
     }
-    if (site.kind === "method-call" || site.kind === "method-reference") {
-      const call = socketMethodCall(site);
-      if (call && sockets.holds(call.target, site.path)) checkSocketMethodLiterals(diagnostics, call.path, site.method, call.args);
+    if (site.kind !== "method-call" && site.kind !== "method-reference") continue;
+    const call = socketMethodCall(site);
+    const target = site.kind === "method-call" ? (site.path.node.callee as t.MemberExpression).object : site.path.node.object;
+    const onSocket = sockets.holds(target, site.path);
+    if (site.method === "send" || site.method === "close") {
+      if (call && onSocket) checkSocketMethodLiterals(diagnostics, call.path, site.method, call.args);
+    } else if (isEventMethodUse(site, onSocket)) {
+      if (call && onSocket) checkEventLiterals(diagnostics, call.path, site.method, call.args, context.options.unknownHandlers);
+      eventSites.set(site, call?.args ?? null);
     }
   }
+  // The module's own names go first: `new WebSocket` then reaches the platform's.
+  removeModuleDeclarations(module);
+  for (const use of [...moduleFactoryUses].reverse()) rewriteWebSocketUse(context, use);
+  rewriteModuleReads(context, module);
   for (const site of [...file.sites].reverse()) {
     switch (site.kind) {
       case "websocket":
-        rewriteWebSocketUse(context, site.path, uses.get(site.path)!);
+        rewriteWebSocketUse(context, uses.get(site.path)!);
         break;
       case "brython":
         rewriteBrythonFlag(context, site.path);
@@ -59,20 +84,40 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
         rewriteHandler(context, site.path, site.name, onFreshSocket.has(site.path.node));
         break;
       case "method-call":
-        rewriteMethodCall(context, site.path, site.method);
+        if (site.method === "send" || site.method === "close") rewriteMethodCall(context, site.path, site.method);
+        else if (eventSites.has(site)) rewriteEventCall(context, site.path, site.method, eventSites.get(site)!, onFreshSocket.has(site.path.node));
         break;
       case "method-reference":
-        rewriteMethodReference(context, site.path, site.method);
+        if (site.method === "send" || site.method === "close") rewriteMethodReference(context, site.path, site.method);
+        else if (eventSites.has(site)) rewriteEventMethodRead(context, site.path, site.method);
         break;
       case "handler-delete":
         rewriteHandlerDelete(context, site.path, site.name);
         break;
       case "unknown-handler":
+      case "module-import":
+      case "module-object":
         break;
     }
   }
   completeRuntimes(context);
   putHeaderCommentOnTop(context.program.node, header);
+}
+
+/**
+ * Whether a call or read of `bind` / `unbind` may be Brython's: on a provable socket; or called with an event name as
+ * a literal, with `*args`, or with keywords in Transcrypt's form (`bind(__kwargtrans__({evt: ...}))`); or read as a
+ * value (`b = ws.bind`; RapydScript-ng's keyword calls read it so). Not `handler.bind(self)`, JavaScript's own. The
+ * runtime calls the object's own method where it is not a socket.
+ */
+function isEventMethodUse(site: Extract<Site, { kind: "method-call" | "method-reference" }>, onSocket: boolean): boolean {
+  if (onSocket || site.kind === "method-reference") return true;
+  const [first] = site.path.node.arguments;
+  return (
+    first?.type === "StringLiteral" ||
+    first?.type === "SpreadElement" ||
+    (first?.type === "CallExpression" && first.callee.type === "Identifier" && first.callee.name === TRANSCRYPT_KWARGS)
+  );
 }
 
 /**

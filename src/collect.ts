@@ -11,17 +11,25 @@ const API_GLOBALS = [WEBSOCKET, BRYTHON];
 const HANDLER_TEXT = /on_(?:open|error|message|close)|\\[xu]/;
 /**
  * Text every site holds within its own source: the names of interest (websocket, __BRYTHON__, the classes the
- * runtime defines), `send`/`close`, a handler-like attribute (`on_message`, `onmessage`, `on_mesage`), or an
- * escape, which may spell any of them.
+ * runtime defines, RapydScript-ng's module table), `send`/`close`/`bind`/`unbind`, a handler-like attribute
+ * (`on_message`, `onmessage`, `on_mesage`), or an escape, which may spell any of them. (An import's source,
+ * `'./browser.websocket.js'`, holds `websocket`.)
  */
-const SITE_TEXT = /\b(?:websocket|__BRYTHON__|NotImplementedError|ConnectionError|send|close)\b|\bon_?[a-z]|\\[xu]/g;
+const SITE_TEXT = /\b(?:websocket|__BRYTHON__|NotImplementedError|ConnectionError|send|close|bind|unbind)\b|ρσ_modules\b|\bon_?[a-z]|\\[xu]/g;
+
+/**
+ * Text a file must hold to use Brython's module `browser.websocket`: Transcrypt's import of `./browser.websocket.js`,
+ * RapydScript-ng's `ρσ_modules["browser.websocket"]` and `ρσ_modules.browser`.
+ */
+const MODULE_TEXT = /browser\.websocket|ρσ_modules\.browser/;
 
 /**
  * Whether the file can use the API at all: it has a free `websocket` or `__BRYTHON__` (Babel's scope has seen every
- * reference), or its source holds a handler's name. Most files of a build do not, and cost nothing more.
+ * reference), or its source holds a handler's name or the module's. Most files of a build do not, and cost nothing
+ * more.
  */
 export function mayUseApi(program: NodePath<t.Program>, code: string): boolean {
-  return API_GLOBALS.some((name) => program.scope.hasGlobal(name)) || !code || HANDLER_TEXT.test(code);
+  return API_GLOBALS.some((name) => program.scope.hasGlobal(name)) || !code || HANDLER_TEXT.test(code) || MODULE_TEXT.test(code);
 }
 
 /**
@@ -92,7 +100,8 @@ function pathMaker(program: NodePath<t.Program>, keys: Array<string | number>): 
       prefix += `.${key}`;
       let next = made.get(prefix);
       if (!next) {
-        next = Array.isArray(path) ? path[key as number]! : (path.get(key as string) as NodePath | NodePath[]);
+        // get() by a plain string: NodePath<t.Node>'s generic get() costs tsc some 10 s to type here.
+        next = Array.isArray(path) ? path[key as number]! : (path as { get(key: string): NodePath | NodePath[] }).get(key as string);
         made.set(prefix, next);
       }
       path = next;

@@ -41,14 +41,30 @@ export const PROGRAM_ERROR_BINDINGS: ReadonlyArray<readonly [key: string, localN
   ["TypeError", ["py_TypeError", "TypeError"]],
 ];
 
+/** Brython's module `browser.websocket`: its socket factory and its flag. */
+export const MODULE_FACTORY_NAME = "WebSocket";
+export const MODULE_SUPPORTED_NAME = "supported";
+/** RapydScript-ng's table of a script's modules (`ρσ_modules.browser`, `ρσ_modules["browser.websocket"]`). */
+export const RAPYDSCRIPT_MODULES = "ρσ_modules";
+/** Transcrypt's `import a.b`: `__nest__ (a, 'b', __module_a_b__)`. */
+export const TRANSCRYPT_NEST = "__nest__";
+
+/** Brython's methods of a socket that bind and unbind event handlers. */
+export type EventMethod = "bind" | "unbind";
+export const EVENT_METHODS: ReadonlySet<string> = new Set(["bind", "unbind"]);
+/** The events a socket dispatches. */
+export const SOCKET_EVENTS: readonly string[] = ["open", "error", "message", "close"];
+
 /** Transcrypt's keyword-argument marker call: `f(a, __kwargtrans__({k: v}))`. */
 export const TRANSCRYPT_KWARGS = "__kwargtrans__";
 /** RapydScript-ng's keyword-argument call: `ρσ_interpolate_kwargs.call(self, f, [a].concat([ρσ_desugar_kwargs({k: v})]))`. */
 export const RAPYDSCRIPT_INTERPOLATE = "ρσ_interpolate_kwargs";
 export const RAPYDSCRIPT_DESUGAR = "ρσ_desugar_kwargs";
+/** RapydScript-ng's keyword or `*args` call of a capitalised name: `ρσ_interpolate_kwargs_constructor.call(Object.create(F.prototype), apply, F, args)`. */
+export const RAPYDSCRIPT_INTERPOLATE_CONSTRUCTOR = "ρσ_interpolate_kwargs_constructor";
 
 /** Free names that mark a script as CommonJS (so the runtime is required, not inlined). */
 export const COMMONJS_NAMES: ReadonlySet<string> = new Set(["require", "module", "exports"]);
 
 export const PACKAGE_NAME = "babel-plugin-python-websocket";
-export const DEFAULT_RUNTIME_MODULE = `${PACKAGE_NAME}/runtime`;
+export const DEFAULT_RUNTIME_MODULE: string = `${PACKAGE_NAME}/runtime`;

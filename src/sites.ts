@@ -2,13 +2,20 @@ import type { NodePath, types as t } from "@babel/core";
 import { sameReference, staticPropertyName } from "./analysis/references.js";
 import {
   BRYTHON,
+  EVENT_METHODS,
   EVENT_OF_HANDLER,
+  type EventMethod,
   isHandlerName,
+  RAPYDSCRIPT_MODULES,
   RUNTIME_ERROR_NAMES,
   SOCKET_METHODS,
   type SocketMethod,
   WEBSOCKET,
 } from "./names.js";
+import { type ModuleSite, TRANSCRYPT_MODULE_SOURCE } from "./recognize/brython-module.js";
+
+/** A method of a socket that a call or a read of it may be: `send`, `close`, or Brython's `bind`, `unbind`. */
+export type Method = SocketMethod | EventMethod;
 
 /** A place in the file that the rewrite may change. */
 export type Site =
@@ -19,14 +26,20 @@ export type Site =
   | { kind: "handler-delete"; path: NodePath<t.UnaryExpression>; name: string }
   /** `X.on_mesage = f`, `X.onmessage = f`: a misspelt handler if X turns out to be a socket. */
   | { kind: "unknown-handler"; path: NodePath<t.AssignmentExpression>; name: string }
-  | { kind: "method-call"; path: NodePath<t.CallExpression>; method: SocketMethod }
-  /** `X.send` / `X.close` as a value. */
-  | { kind: "method-reference"; path: NodePath<t.MemberExpression>; method: SocketMethod };
+  /** `X.send(...)`, `X.bind(...)`. */
+  | { kind: "method-call"; path: NodePath<t.CallExpression>; method: Method }
+  /** `X.send` / `X.bind` as a value. */
+  | { kind: "method-reference"; path: NodePath<t.MemberExpression>; method: Method }
+  /** Brython's module `browser.websocket`: Transcrypt's import of it, RapydScript-ng's read of its module table. */
+  | ModuleSite;
 
 /** What the plugin learns of a file. */
 export interface FileSites {
   sites: Site[];
-  /** The file uses the API (a free `websocket` or `__BRYTHON__`, a handler assignment): only then is it rewritten. */
+  /**
+   * The file uses the API (a free `websocket` or `__BRYTHON__`, a handler assignment, Brython's module): only then is
+   * it rewritten.
+   */
   usesApi: boolean;
   commonjs: boolean;
 }
@@ -62,10 +75,20 @@ export function visitNode(node: t.Node, pathOf: <T extends t.Node>() => NodePath
       visitCall(node, pathOf, file);
       return true;
     case "MemberExpression": {
-      const method = node.object.type === "Super" ? null : staticPropertyName(node);
-      if (method !== null && SOCKET_METHODS.has(method)) visitMethodRead(pathOf(), method as SocketMethod, file);
+      const name = node.object.type === "Super" ? null : staticPropertyName(node);
+      if (name !== null && isMethod(name)) visitMethodRead(pathOf(), name, file);
+      if (node.object.type === "Identifier" && node.object.name === RAPYDSCRIPT_MODULES && (name === "browser" || name === "browser.websocket")) {
+        file.sites.push({ kind: "module-object", path: pathOf() });
+        file.usesApi = true;
+      }
       return true;
     }
+    case "ImportDeclaration":
+      if (TRANSCRYPT_MODULE_SOURCE.test(node.source.value)) {
+        file.sites.push({ kind: "module-import", path: pathOf() });
+        file.usesApi = true;
+      }
+      return false;
     default:
       return true;
   }
@@ -98,20 +121,25 @@ function visitAssignment(path: NodePath<t.AssignmentExpression>, name: string, f
   file.usesApi = true;
 }
 
-/** `X.send(...)`, `X.close(...)`. */
+/** `X.send(...)`, `X.close(...)`, `X.bind(...)`, `X.unbind(...)`. */
 function visitCall(call: t.CallExpression, pathOf: <T extends t.Node>() => NodePath<T>, file: FileSites): void {
   const { callee } = call;
   if (callee.type !== "MemberExpression" || callee.object.type === "Super") return;
   const method = staticPropertyName(callee);
-  if (method !== null && SOCKET_METHODS.has(method)) file.sites.push({ kind: "method-call", path: pathOf(), method: method as SocketMethod });
+  if (method !== null && isMethod(method)) file.sites.push({ kind: "method-call", path: pathOf(), method });
+}
+
+function isMethod(name: string): name is Method {
+  return SOCKET_METHODS.has(name) || EVENT_METHODS.has(name);
 }
 
 /**
- * `X.send` / `X.close` read as a value (`send = ws.send`, `setTimeout(ws.close, 100)`, RapydScript-ng's keyword call
- * `ρσ_interpolate_kwargs.call(ws, ws.send, [...])`): in Python, the bound method. Not a call's callee (a method call),
- * a place written to, or a class's own method (`Chat.prototype.send`, RapydScript-ng's class definitions).
+ * `X.send` / `X.close` / `X.bind` / `X.unbind` read as a value (`send = ws.send`, `setTimeout(ws.close, 100)`,
+ * RapydScript-ng's keyword call `ρσ_interpolate_kwargs.call(ws, ws.send, [...])`): in Python, the bound method. Not a
+ * call's callee (a method call), a place written to, or a class's own method (`Chat.prototype.send`, RapydScript-ng's
+ * class definitions).
  */
-function visitMethodRead(path: NodePath<t.MemberExpression>, method: SocketMethod, file: FileSites): void {
+function visitMethodRead(path: NodePath<t.MemberExpression>, method: Method, file: FileSites): void {
   const { parent, node } = path;
   const called = (parent.type === "CallExpression" || parent.type === "NewExpression") && parent.callee === node;
   const written =

@@ -66,6 +66,19 @@ describe.each(BABEL_CORES)("%s", (_label, core) => {
     expect(warn).not.toHaveBeenCalled();
   });
 
+  test("a misspelt event in a literal bind on a socket is reported as a misspelt handler is, with a suggestion", () => {
+    const bindings = "import * as websocket from './browser.websocket.js';\nvar ws = websocket.WebSocket(u);\nws.bind('mesage', f);\nws.unbind('Close');\n";
+    transform(core, bindings);
+    const messages = warnings();
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toContain('babel-plugin-python-websocket: warning: "mesage" is not a WebSocket event: did you mean "message"?');
+    expect(messages[1]).toContain('"Close" is not a WebSocket event: did you mean "close"?');
+    expect(thrownMessage(() => transform(core, bindings, { pluginOptions: { unknownHandlers: "error" } }))).toContain('"mesage" is not a WebSocket event');
+    // On an object not known to be a socket, an event of its own.
+    transform(core, "import * as websocket from './browser.websocket.js';\nfunction f(button, g) { button.bind('click', g); }\n");
+    expect(warnings()).toHaveLength(2);
+  });
+
   test("an attribute of self made a socket in one method is a socket in the others", () => {
     transform(core, "function open(self) { self.ws = websocket(u); }\nfunction on(self, f) { self.ws.on_mesage = f; }\n");
     expect(warnings()).toHaveLength(1);

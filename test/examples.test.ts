@@ -1,8 +1,8 @@
 // The examples as acceptance runs them: each examples/<name>/ copied out of the repo, the packed plugin and the
 // example's own dependencies installed there by npm, then its own `npm test`, which builds it and runs its Python
 // program against its echo server (in Node, or in headless Chromium where it is a page). Under Babel 7 on this
-// machine's Node 20 and, where its tools take Babel 8, under Babel 8 on Node 22, installed as a user upgrades
-// (`npm install @babel/core@^8 ...`). The one step replaced is Transcrypt's: a stand-in python3
+// machine's Node 20 and, where its tools take Babel 8, under Babel 8 on the Babel 8 world's Node 22
+// (scripts/babel8-world.mjs), installed as a user upgrades (`npm install @babel/core@^8 ...`). The one step replaced is Transcrypt's: a stand-in python3
 // (support/examples/transcrypt-stand-in/python3) lays out what real Transcrypt wrote for the example's .py, committed
 // in fixtures/examples/<name>/.
 // Beside the exit code and the printed conversation: the install is clean; every package that loads @babel/core loads
@@ -14,7 +14,7 @@ import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
-import { node22 } from "./support/examples/node22.js";
+import { installBabel8World } from "../scripts/babel8-world.mjs";
 import { packPlugin } from "./support/examples/pack.js";
 import { failed, type Ran, REPO, run, slots } from "./support/examples/processes.js";
 import {
@@ -227,8 +227,9 @@ function start(example: Example, tarball: string, queue: ReturnType<typeof slots
 
 beforeAll(async () => {
   root = mkdtempSync(join(tmpdir(), "python-websocket-examples-"));
-  const [tarball, bin] = await Promise.all([packPlugin(root), node22()]);
-  node22Bin = bin;
+  // The Babel 8 world's Node 22 (npm test installs it first; here it is installed if it is not).
+  const [tarball, world] = await Promise.all([packPlugin(root), installBabel8World()]);
+  node22Bin = world.nodeBinDir;
   const queue = slots(2);
   for (const example of EXAMPLES) start(example, tarball, queue);
   // Nothing is left unhandled if a describe never awaits its pair.

@@ -93,7 +93,7 @@ describe.each(BABEL_CORES)("an inlined runtime under %s", (_label, core) => {
     const opensOnly = transform(core, "var ws = websocket('ws://127.0.0.1:1');", { sourceType: "script" });
     expect(inlinedFunctions(opensOnly)).toEqual(["assertWebSocket", "raise"]);
     const handlers = transform(core, "function f(ws, g) { ws.on_message = g; }", { sourceType: "script" });
-    expect(inlinedFunctions(handlers)).toEqual(["handlersKey", "isSocket", "setHandler"]);
+    expect(inlinedFunctions(handlers)).toEqual(["bookkeeping", "isSocket", "listenerOf", "setHandler"]);
     const named = transform(core, "try { ws = websocket(u); } catch (e) { if (e instanceof NotImplementedError) no(); }", { sourceType: "script" });
     expect(inlinedFunctions(named)).toEqual(["assertWebSocket", "errorClass", "raise"]);
   });

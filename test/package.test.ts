@@ -1,10 +1,12 @@
-// The package as users get it: `npm pack` (prepack builds it), installed by name in a fresh folder, used by
-// require, import, and Babel's short name under Babel 7 and 8, and its output run against a real server.
+// The package as users get it: `npm pack` (prepack builds it), installed by name in a fresh folder beside the run's
+// @babel/core (Babel 7, or 8 in npm test's Babel 8 run: support/babel-cores.ts), used by require, import, and Babel's
+// short name, and its output run against a real server.
 import { execFile, execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { BABEL_MAJOR } from "./support/babel-cores.js";
 import { type EchoServer, startEchoServer } from "./support/echo-server.js";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
@@ -39,7 +41,7 @@ beforeAll(async () => {
   writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   execFileSync(
     "npm",
-    ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", `./${tarball}`, "@babel/core@^7.28", "babel8@npm:@babel/core@^8"],
+    ["install", "--prefer-offline", "--no-audit", "--no-fund", "--loglevel=error", `./${tarball}`, BABEL_MAJOR === 8 ? "@babel/core@^8" : "@babel/core@^7.28"],
     { cwd: consumer, stdio: "ignore" },
   );
   server = await startEchoServer();
@@ -75,22 +77,66 @@ test("ships types for both entry points", () => {
   ]);
 });
 
-test.each([
-  ["Babel 7", "@babel/core"],
-  ["Babel 8", "babel8"],
-])("%s finds it by its short name, and the output talks to a server through the installed runtime", async (_label, core) => {
+test("carries the MIT LICENSE", () => {
+  const shipped = readFileSync(join(consumer, "node_modules/babel-plugin-python-websocket/LICENSE"), "utf8");
+  expect(shipped).toBe(readFileSync(join(REPO, "LICENSE"), "utf8"));
+  expect(shipped).toMatch(/^MIT License\n\nCopyright \(c\) 2026 the babel-plugin-python-websocket authors\n/);
+});
+
+test(`Babel ${BABEL_MAJOR} finds it by its short name, and the output talks to a server through the installed runtime`, async () => {
   const program = `var ws = websocket(${JSON.stringify(server.url)});
 ws.on_open = function () { ws.send("hello"); };
 ws.on_message = function (evt) { console.log("echo:", evt.data); ws.close(); };`;
   writeFileSync(join(consumer, "program.js"), program);
-  node([
+  const version = node([
     "--input-type=module",
     "-e",
-    `import * as babel from "${core}";
+    `import * as babel from "@babel/core";
      import { readFileSync, writeFileSync } from "node:fs";
      const out = babel.transformSync(readFileSync("program.js", "utf8"), {
        babelrc: false, configFile: false, cwd: process.cwd(), sourceType: "module", plugins: ["python-websocket"] });
-     writeFileSync("program.out.mjs", out.code);`,
+     writeFileSync("program.out.mjs", out.code);
+     console.log(babel.version);`,
   ]);
+  expect(version.trim().split(".")[0]).toBe(String(BABEL_MAJOR));
   expect((await runWithWebSocket("program.out.mjs")).trim()).toBe("echo: hello");
+});
+
+test("ships python/, with which the documented RapydScript-ng command compiles a program of Brython's module, then the plugin alone makes it run", async () => {
+  const python = join(consumer, "node_modules/babel-plugin-python-websocket/python");
+  expect(readdirSync(python, { recursive: true, encoding: "utf8" }).sort()).toEqual([
+    "browser",
+    "browser/__init__.pyj",
+    "browser/websocket.js",
+    "browser/websocket.pyj",
+  ]);
+  writeFileSync(
+    join(consumer, "app.pyj"),
+    [
+      "from browser import websocket",
+      "def opened(evt):",
+      '    ws.send("through the installed modules")',
+      "def got(evt):",
+      '    print("echo:", evt.data)',
+      "    ws.close()",
+      "ws = websocket.WebSocket(ECHO_URL)",
+      'ws.bind("open", opened)',
+      'ws.bind("message", got)',
+      "",
+    ].join("\n"),
+  );
+  const rapydscript = join(REPO, "node_modules/rapydscript-ng/bin/rapydscript");
+  const script = node([rapydscript, "compile", "-C", ".rapydscript-cache", "-p", "node_modules/babel-plugin-python-websocket/python", "app.pyj"]);
+  writeFileSync(join(consumer, "app.js"), script);
+  node([
+    "--input-type=module",
+    "-e",
+    `import * as babel from "@babel/core";
+     import { readFileSync, writeFileSync } from "node:fs";
+     const out = babel.transformSync(readFileSync("app.js", "utf8"), { babelrc: false, configFile: false, cwd: process.cwd(), plugins: ["python-websocket"] });
+     writeFileSync("app.out.cjs", "globalThis.ECHO_URL = " + JSON.stringify(${JSON.stringify(server.url)}) + ";\\n" + out.code);`,
+  ]);
+  const rewritten = readFileSync(join(consumer, "app.out.cjs"), "utf8");
+  expect(rewritten).not.toMatch(/ρσ_modules(\.browser|\["browser)/);
+  expect((await runWithWebSocket("app.out.cjs")).trim()).toBe("echo: through the installed modules");
 });

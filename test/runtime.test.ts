@@ -272,6 +272,149 @@ describe("setHandler()", () => {
   });
 });
 
+describe("bind() and unbind(): Brython's handlers of an event", () => {
+  test("several handlers of one event, called in bind order with the event; bind returns None", async () => {
+    const ws = await openSocket();
+    const seen: string[] = [];
+    const first = (evt: MessageEvent) => seen.push(`first ${evt.data}`);
+    const second = (evt: MessageEvent) => seen.push(`second ${evt.data}`);
+    expect(py.bind(ws, "message", first)).toBeNull();
+    py.bind(ws, "message", second);
+    py.bind(ws, "message", first);
+    py.send(ws, "m");
+    await nextEvent(ws, "message");
+    expect(seen).toEqual(["first m", "second m", "first m"]);
+    await closed(ws);
+  });
+
+  test("unbind(evt, handler) removes each binding of it; unbind(evt) every handler of the event; both return None", async () => {
+    const ws = await openSocket();
+    const seen: string[] = [];
+    const first = (evt: MessageEvent) => seen.push(`first ${evt.data}`);
+    const second = (evt: MessageEvent) => seen.push(`second ${evt.data}`);
+    for (const handler of [first, second, first]) py.bind(ws, "message", handler);
+    expect(py.unbind(ws, "message", first)).toBeNull();
+    expect(py.unbind(ws, "message", () => undefined)).toBeNull(); // never bound: nothing happens
+    py.send(ws, "one");
+    await nextEvent(ws, "message");
+    expect(py.unbind(ws, "message")).toBeNull();
+    py.send(ws, "two");
+    await nextEvent(ws, "message");
+    expect(seen).toEqual(["second one"]);
+    await closed(ws);
+  });
+
+  test("a bound method unbinds by another read of it (Python's equal bound methods), not another object's", async () => {
+    const ws = await openSocket();
+    const seen: string[] = [];
+    const chat = { name: "chat", got(this: { name: string }, evt: MessageEvent) { seen.push(`${this.name} ${evt.data}`); } };
+    const other = { name: "other", got: chat.got };
+    // Transcrypt makes a new function at each read of a method: the name it was read as tells them apart.
+    const transcryptRead = () => py.bound((evt: MessageEvent) => chat.got.call(chat, evt), chat, "got");
+    py.bind(ws, "message", py.bound(chat.got, chat, "got"));
+    py.bind(ws, "message", transcryptRead());
+    py.bind(ws, "message", py.bound(other.got, other, "got"));
+    py.unbind(ws, "message", py.bound(chat.got, chat, "got"));
+    py.send(ws, "m");
+    await nextEvent(ws, "message");
+    expect(seen).toEqual(["other m"]);
+    await closed(ws);
+  });
+
+  test("binary messages reach bound handlers as bytes", async () => {
+    const ws = await openSocket();
+    const seen: unknown[] = [];
+    py.bind(ws, "message", (evt: MessageEvent) => seen.push(evt.data));
+    expect(ws.binaryType).toBe("arraybuffer");
+    py.send(ws, new Uint8Array([1, 2]));
+    await nextEvent(ws, "message");
+    expect(seen).toEqual([new Uint8Array([1, 2])]);
+    await closed(ws);
+  });
+
+  test("a handler bound during a dispatch of its event is called from the next one (the browser's rule)", () => {
+    class SocketOfThisPlatform extends EventTarget {}
+    withGlobal("WebSocket", SocketOfThisPlatform, () => {
+      const ws = new SocketOfThisPlatform() as any;
+      const seen: string[] = [];
+      const later = (evt: MessageEvent) => seen.push(`later ${evt.data}`);
+      py.bind(ws, "message", (evt: MessageEvent) => {
+        seen.push(`first ${evt.data}`);
+        if (evt.data === "m1") py.bind(ws, "message", later);
+      });
+      ws.dispatchEvent(new MessageEvent("message", { data: "m1" }));
+      ws.dispatchEvent(new MessageEvent("message", { data: "m2" }));
+      expect(seen).toEqual(["first m1", "first m2", "later m2"]);
+    });
+  });
+
+  test("unbind removes a handler the plugin bound in its readable form (addEventListener)", () => {
+    class SocketOfThisPlatform extends EventTarget {}
+    withGlobal("WebSocket", SocketOfThisPlatform, () => {
+      const ws = new SocketOfThisPlatform() as any;
+      const seen: string[] = [];
+      const opened = () => seen.push("opened");
+      ws.addEventListener("open", opened);
+      py.unbind(ws, "open", opened);
+      ws.dispatchEvent(new Event("open"));
+      expect(seen).toEqual([]);
+    });
+  });
+
+  test("bind of what is not callable raises TypeError, the program's class", async () => {
+    const ws = await openSocket();
+    expect(thrown(() => py.bind(ws, "open", null)).message).toBe("bind() handler must be callable, not None");
+    class ProgramTypeError extends Error {}
+    expect(() => fileRuntime({ TypeError: ProgramTypeError }).bind(ws, "open", 5)).toThrow(ProgramTypeError);
+    await closed(ws);
+  });
+
+  test("objects that are not sockets: their own bind and unbind, called as written", () => {
+    const calls: unknown[][] = [];
+    const element = { bind: (...args: unknown[]) => calls.push(["bind", ...args]), unbind: (...args: unknown[]) => calls.push(["unbind", ...args]) };
+    const f = () => undefined;
+    py.bind(element, "click", f);
+    py.unbind(element, "click");
+    expect(calls).toEqual([["bind", "click", f], ["unbind", "click"]]);
+  });
+
+  test("eventMethod: bind/unbind as values, with Python's argument binding (Transcrypt's keywords, __argnames__)", async () => {
+    const ws = await openSocket();
+    const seen: unknown[] = [];
+    const bind = py.eventMethod(ws, "bind") as ((...args: unknown[]) => unknown) & { __argnames__: string[] };
+    expect(bind.__argnames__).toEqual(["evt", "handler"]);
+    bind({ evt: "message", handler: (evt: MessageEvent) => seen.push(evt.data), __kwargtrans__: null });
+    py.send(ws, "kw");
+    await nextEvent(ws, "message");
+    expect(seen).toEqual(["kw"]);
+    expect(() => bind()).toThrow("bind() missing required argument 'evt'");
+    expect(() => bind("open", null, 3)).toThrow("bind() takes at most 2 arguments (3 given)");
+    const element = { got: [] as unknown[], unbind(this: { got: unknown[] }, evt: string) { this.got.push(evt); } };
+    (py.eventMethod(element, "unbind") as (evt: string) => void)("click");
+    expect(element.got).toEqual(["click"]);
+    await closed(ws);
+  });
+});
+
+describe("websocketModule(): Brython's module as a value", () => {
+  test("one per file: supported, and WebSocket(url, protocols) with keywords and this file's classes", async () => {
+    const file = fileRuntime();
+    const module = file.websocketModule();
+    expect(file.websocketModule()).toBe(module);
+    expect(module.supported).toBe(true);
+    const ws = module.WebSocket({ url: server.url, protocols: ["superchat"], __kwargtrans__: null });
+    await nextEvent(ws, "open");
+    expect(ws.protocol).toBe("superchat");
+    expect(() => module.WebSocket()).toThrow("WebSocket() missing required argument 'url'");
+    await closed(ws);
+    withGlobal("WebSocket", undefined, () => {
+      const none = fileRuntime().websocketModule();
+      expect(none.supported).toBe(false);
+      expect(thrown(() => none.WebSocket(server.url)).name).toBe("NotImplementedError");
+    });
+  });
+});
+
 describe("send()", () => {
   test("raises instead of losing data: before open, and after close", async () => {
     const ws = py.websocket(server.url);
@@ -359,9 +502,14 @@ describe("method() and call()", () => {
     expect(((await nextEvent(ws, "message")) as MessageEvent).data).toBe("keyword");
     expect(() => py.call(ws, "send", "a", "b")).toThrow("send() takes at most 1 argument (2 given)");
     expect(() => py.call(ws, "close", { why: 1, __kwargtrans__: null })).toThrow("close() got an unexpected keyword argument 'why'");
+    expect(() => py.call(ws, "close", 4000, { reason: "why", code: 4001, __kwargtrans__: null })).toThrow(
+      "close() got multiple values for argument 'code'",
+    );
     const closing = nextEvent(ws, "close");
-    py.call(ws, "close", { code: 4000, reason: "done", __kwargtrans__: null });
+    // Keywords in any order, as Python binds them (close(reason=..., code=...)).
+    py.call(ws, "close", { reason: "done", code: 4000, __kwargtrans__: null });
     expect(((await closing) as CloseEvent).code).toBe(4000);
+    expect(((await closing) as CloseEvent).reason).toBe("done");
     const door = { got: [] as unknown[][], send(this: { got: unknown[][] }, ...args: unknown[]) { this.got.push(args); } };
     const keywords = { data: 1, __kwargtrans__: null };
     py.call(door, "send", keywords);

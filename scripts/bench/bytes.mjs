@@ -7,6 +7,8 @@ import { BUILT_RUNTIME, REPO, RUNTIME_SPECIFIER, babel, compileRapydScript, plug
 import { shipped } from "./shipped.mjs";
 
 const SEED = join(REPO, "fixtures/e2e/seed");
+// The seed as Brython's current documentation writes it: the module browser.websocket, bind instead of on_ attributes.
+const MODULE_SEED = join(REPO, "fixtures/e2e/module-seed");
 const BABEL = { babelrc: false, configFile: false, inputSourceMap: false };
 // The issue's figure: brython.js is not installed here, so it is quoted, not measured.
 const BRYTHON_JS_BYTES = 1.38e6;
@@ -54,23 +56,43 @@ const stubRuntime = {
 // A string only the runtime contains: proves which bundle has it.
 const RUNTIME_MARK = '"python-websocket"';
 
-const seedProgram = () => readFileSync(join(SEED, "program.js"), "utf8");
-
 /**
  * (a) The seed's Transcrypt module rewritten and bundled: the runtime's share (the bundle minus the same bundle with
  * a stub runtime), and what the plugin adds to the page in all (minus the bundle of the program as Transcrypt wrote it).
+ * The same for the seed written against Brython's module: its share, and the page against the one Transcrypt's output
+ * makes with the module's stub (python/browser/websocket.js), which the plugin's output does not import.
  */
 async function importedRuntime() {
-  const program = seedProgram();
+  const seed = await rewrittenAndBundled(SEED);
+  const moduleSeed = await rewrittenAndBundled(MODULE_SEED);
+  return {
+    esmShare: seed.share,
+    esmPage: seed.page,
+    seedParts: seed.parts,
+    moduleEsmShare: moduleSeed.share,
+    moduleEsmPage: moduleSeed.page,
+    moduleSeedParts: moduleSeed.parts,
+  };
+}
+
+/** Transcrypt's stub of Brython's module, where Transcrypt puts it: beside the program, as `browser.websocket.js`. */
+const moduleStub = {
+  name: "browser-websocket-stub",
+  resolveId: (id) => (id === "./browser.websocket.js" ? "\0browser.websocket.js" : null),
+  load: (id) => (id === "\0browser.websocket.js" ? readFileSync(join(REPO, "python/browser/websocket.js"), "utf8") : null),
+};
+
+async function rewrittenAndBundled(dir) {
+  const program = readFileSync(join(dir, "program.js"), "utf8");
   const rewritten = babel.transformSync(program, { ...BABEL, sourceType: "module", plugins: [plugin] }).code;
   const withRuntime = await bundle(rewritten);
   const withStub = await bundle(rewritten, [stubRuntime]);
   if (!withRuntime.includes(RUNTIME_MARK) || withStub.includes(RUNTIME_MARK)) throw new Error("bytes: the runtime is not where expected");
   const module = { module: true };
   return {
-    esmShare: difference(await shipped(withRuntime, module), await shipped(withStub, module)),
-    esmPage: difference(await shipped(withRuntime, module), await shipped(await bundle(program), module)),
-    seedParts: partsCalled(rewritten),
+    share: difference(await shipped(withRuntime, module), await shipped(withStub, module)),
+    page: difference(await shipped(withRuntime, module), await shipped(await bundle(program, [moduleStub]), module)),
+    parts: partsCalled(rewritten),
   };
 }
 
@@ -79,12 +101,21 @@ function partsCalled(code) {
   return PARTS.filter((part) => new RegExp(`\\b${part}: (?:_${part}|_pythonWebSocket\\.${part})\\b`).test(code));
 }
 
-/** The inlined runtime's statement, `var _pythonWebSocket = function (platform) {...}(globalThis);`: [start, end]. */
+/**
+ * The inlined runtime's statement, `var _pythonWebSocket = function (platform) {...}(globalThis);`, at the top of the
+ * program or of the script's own IIFE (RapydScript-ng's): [start, end].
+ */
 function inlinedStatement(code) {
   const ast = babel.parseSync(code, { ...BABEL, sourceType: "script" });
-  const statement = ast.program.body.find(
-    (node) => node.type === "VariableDeclaration" && node.declarations[0].init?.callee?.params?.[0]?.name === "platform",
-  );
+  let statement = null;
+  babel.traverse(ast, {
+    VariableDeclaration(path) {
+      if (path.node.declarations[0].init?.callee?.params?.[0]?.name === "platform") {
+        statement = path.node;
+        path.stop();
+      }
+    },
+  });
   if (!statement) throw new Error("bytes: no inlined runtime in the rewritten classic script");
   return [statement.start, statement.end];
 }
@@ -118,16 +149,21 @@ async function inlinedRuntime(cacheDir) {
 /** What each part of the runtime gives a Python program, for the table of what each costs. */
 const PURPOSES = {
   assertWebSocket: "`websocket(url)`: NotImplementedError where the platform has no WebSocket, before `new WebSocket`",
+  bind: "Brython's `ws.bind(evt, handler)` where it cannot be `addEventListener`: handlers in bind order, bytes, kept for unbind",
+  bound: "a method read off its object (`self.got`, `a if c else b`, `getattr`), bound as in Python",
   call: "send/close with keywords or other argument lists: Python's argument binding, then send's or close's checks",
   close: "`close(code, reason)` checked the Python way (ValueError, TypeError); `close()` and valid literals need no part",
   deleteHandler: "`del ws.on_message`",
-  errorClass: "NotImplementedError, ConnectionError, ValueError for a program that names one it does not define",
+  errorClass: "NotImplementedError, ConnectionError, ValueError for a program that does not define one (a subclass of its Exception)",
+  eventMethod: "`ws.bind`/`ws.unbind` as values, or with keywords or `*args`: Python's argument binding",
   hasWebSocket: "`__BRYTHON__.has_websocket` where the program binds its own `WebSocket`",
-  method: "RapydScript-ng's keyword calls of send/close",
+  method: "`ws.send`/`ws.close` as values (`send = ws.send`), and RapydScript-ng's keyword calls of them",
   send: "`send(data)` checked: str or bytes-like, on an open socket (ConnectionError)",
-  setHandler: "handler attributes: one listener per event, replaced and removed like an attribute; bytes; bound methods",
+  setHandler: "handler attributes: one listener per event, replaced and removed like an attribute; bytes",
+  unbind: "Brython's `ws.unbind(evt)` and `ws.unbind(evt, handler)` (a bound method equals another read of it)",
   websocket: "`websocket(url)` where `new WebSocket` cannot be written in place (a url with side effects)",
-  websocketFunction: "`websocket` as a value, or with keywords known only at run time (`**kw`)",
+  websocketFunction: "`websocket` / `WebSocket` as a value, or with arguments known only at run time (`**kw`, `*args`)",
+  websocketModule: "Brython's module `browser.websocket` used as a value (`module = websocket`)",
 };
 
 /** What a program pays for each part on its own (with the functions it calls), and for all of them. */

@@ -19,11 +19,12 @@ const run = promisify(execFile);
 
 /**
  * RapydScript-ng's output for a .pyj file, as test/support/programs.ts compiles it: one classic-script IIFE with
- * RapydScript-ng's runtime (its "baselib") included, or left out with `omitRuntime`. The compiler caches the
- * modules a program imports beside their sources unless given a cache dir: `cacheDir` keeps it in a temp dir.
+ * RapydScript-ng's runtime (its "baselib") included, or left out with `omitRuntime`; the package's python/ on the
+ * import path, for programs of Brython's module API. The compiler caches the modules a program imports beside their
+ * sources unless given a cache dir: `cacheDir` keeps it in a temp dir.
  */
 export async function compileRapydScript(file, { cacheDir, omitRuntime = false }) {
-  const flags = ["--cache-dir", cacheDir, ...(omitRuntime ? ["--omit-baselib"] : [])];
+  const flags = ["--import-path", join(REPO, "python"), "--cache-dir", cacheDir, ...(omitRuntime ? ["--omit-baselib"] : [])];
   const { stdout } = await run(process.execPath, [RAPYDSCRIPT, "compile", ...flags, file], { maxBuffer: 256 << 20 });
   return stdout;
 }

@@ -57,6 +57,12 @@ function bytesRows(result) {
   return [
     row(`Runtime bytes, imported: the runtime's share of the seed's Rollup bundle (minus the bundle with no-op parts: ${result.seedParts.join(", ")})`, result.esmShare),
     row("…and all the plugin adds to that bundle (rewritten program vs as Transcrypt wrote it)", result.esmPage),
+    row(
+      `…the seed in Brython's current API (module browser.websocket, bind), its runtime's share (parts: ${result.moduleSeedParts.join(", ")})`,
+      result.moduleEsmShare,
+      { measured: false },
+    ),
+    row("…and all the plugin adds to that bundle (vs Transcrypt's, which bundles python/'s stub module)", result.moduleEsmPage, { measured: false }),
     row("…inlined: the runtime's share of the seed's classic script (minus the script with no-op parts)", result.inlinedShare),
     row("…and all the plugin adds to that script (rewritten vs Babel alone)", result.inlinedPage),
     row("…the inlined statement gzipped on its own (no page around it to share words with)", result.inlinedStatement, { measured: false }),

@@ -3,13 +3,13 @@ import { createdInto } from "./fresh-socket.js";
 import { sameReference } from "./references.js";
 
 /**
- * The places that provably hold a socket: the targets of `x = websocket(...)`,
+ * The places that provably hold a socket: the targets of `x = websocket(...)`, `x = WebSocket(...)`,
  * `var x = websocket(...)`, `self.ws = websocket(...)`.
  */
 export class SocketTargets {
   private readonly targets: Array<{ target: t.Node; at: NodePath }> = [];
 
-  add(creation: NodePath<t.CallExpression>): void {
+  add(creation: NodePath<t.CallExpression | t.NewExpression>): void {
     const created = createdInto(creation);
     if (created) this.targets.push({ target: created[1], at: creation });
   }

@@ -12,12 +12,13 @@ const PROTOCOL_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
  */
 export function checkWebSocketLiterals(
   diagnostics: FileDiagnostics,
-  call: NodePath<t.CallExpression>,
+  call: NodePath<t.CallExpression | t.NewExpression>,
+  name: string,
   host: t.Expression,
   protocols: t.Expression | null,
 ): void {
   const fail = (message: string): never => {
-    throw diagnostics.error(call, `\`websocket\` ${message}`, "websocket");
+    throw diagnostics.error(call, `\`${name}\` ${message}`, name);
   };
   if (host.type === "StringLiteral") {
     const url = host.value;

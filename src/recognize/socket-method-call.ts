@@ -4,10 +4,11 @@ import { RAPYDSCRIPT_INTERPOLATE } from "../names.js";
 import type { Site } from "../sites.js";
 import { type ArgumentsShape, rapydscriptArguments, transcryptArguments } from "./keywords.js";
 
-const PARAMETERS = { send: ["data"], close: ["code", "reason"] } as const;
+/** The Python parameters of each method. */
+export const METHOD_PARAMETERS = { send: ["data"], close: ["code", "reason"], bind: ["evt", "handler"], unbind: ["evt", "handler"] } as const;
 
 /**
- * A `send`/`close` call as Python wrote it: the object it is called on, and its arguments in the method's parameter
+ * A `send`/`close`/`bind`/`unbind` call as Python wrote it: the object it is called on, and its arguments in the method's parameter
  * order, keywords (in either transpiler's form) bound to their places. Null where the arguments are only known at
  * run time, or cannot bind (the runtime raises TypeError for those when they run).
  */
@@ -28,7 +29,7 @@ export function socketMethodCall(
     shape = rapydscriptArguments(parent.node.arguments[2]!);
   }
   if (shape.kind === "dynamic") return null;
-  const names: readonly string[] = PARAMETERS[site.method];
+  const names: readonly string[] = METHOD_PARAMETERS[site.method];
   const { positional, keywords } = shape.args;
   if (positional.length > names.length) return null;
   const args: Array<t.Node | undefined> = [...positional];

@@ -12,11 +12,14 @@ export function rewriteErrorName(context: FileContext, reference: NodePath<t.Ide
  * program binds `WebSocket` itself.
  */
 export function rewriteBrythonFlag(context: FileContext, reference: NodePath<t.Identifier>): void {
-  const { t } = context;
   const member = reference.parentPath!;
-  member.replaceWith(
-    member.scope.getBinding("WebSocket")
-      ? t.callExpression(runtimeMember(context, "hasWebSocket", member), [])
-      : t.binaryExpression("===", t.unaryExpression("typeof", t.identifier("WebSocket")), t.stringLiteral("function")),
-  );
+  member.replaceWith(hasWebSocket(context, member));
+}
+
+/** Whether the platform has WebSocket, read at `at`: `typeof WebSocket === "function"`, or the runtime's check where the program binds `WebSocket`. */
+export function hasWebSocket(context: FileContext, at: NodePath): t.Expression {
+  const { t } = context;
+  return at.scope.getBinding("WebSocket")
+    ? t.callExpression(runtimeMember(context, "hasWebSocket", at), [])
+    : t.binaryExpression("===", t.unaryExpression("typeof", t.identifier("WebSocket")), t.stringLiteral("function"));
 }

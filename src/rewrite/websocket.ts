@@ -1,20 +1,34 @@
 import type { NodePath, types as t } from "@babel/core";
 import { isSimpleReference } from "../analysis/references.js";
 import type { FileContext } from "../context.js";
-import type { WebSocketUse } from "../recognize/websocket-use.js";
+import { RAPYDSCRIPT_INTERPOLATE } from "../names.js";
+import { OLD_BUILTIN, type WebSocketUse } from "../recognize/websocket-use.js";
 import { runtimeMember } from "./runtime-binding.js";
 
 /**
- * `websocket(url)` → `new WebSocket(url)` after `_pyws.assertWebSocket();` where that
- * check can run first without reordering anything the program evaluates; otherwise
- * `_pyws.websocket(url)`, which evaluates the arguments before it checks. Any other
- * use (a value, keywords known only at run time) → `_pyws.websocketFunction()`,
- * a function that binds Python arguments when called.
+ * `websocket(url)` / `WebSocket(url)` → `new WebSocket(url)` after `_pyws.assertWebSocket();` where that check can
+ * run first without reordering anything the program evaluates; otherwise `_pyws.websocket(url)`, which evaluates the
+ * arguments before it checks. Any other use (a value, arguments known only at run time) → the runtime's Python
+ * function, `_pyws.websocketFunction()` (`_pyws.websocketFunction("WebSocket")` for the module's), which binds them
+ * when called.
  */
-export function rewriteWebSocketUse(context: FileContext, reference: NodePath<t.Identifier>, use: WebSocketUse): void {
+export function rewriteWebSocketUse(context: FileContext, use: WebSocketUse): void {
   const { t } = context;
-  if (use.kind === "value") {
-    reference.replaceWith(t.callExpression(runtimeMember(context, "websocketFunction", reference), []));
+  if (use.kind === "covered") return;
+  if (use.kind !== "call") {
+    const at = use.kind === "value" ? use.reference : use.call;
+    const name = use.factory === OLD_BUILTIN ? [] : [t.stringLiteral(use.factory.name)];
+    const python = t.callExpression(runtimeMember(context, "websocketFunction", at), name);
+    if (use.kind === "value") {
+      use.reference.replaceWith(python);
+    } else {
+      // RapydScript-ng's constructor helper with run-time arguments: what its call would have done, with the result kept.
+      use.call.replaceWith(
+        use.apply
+          ? t.callExpression(t.memberExpression(python, t.identifier("apply")), [t.nullLiteral(), use.args])
+          : t.callExpression(t.memberExpression(t.identifier(RAPYDSCRIPT_INTERPOLATE), t.identifier("call")), [t.nullLiteral(), python, use.args]),
+      );
+    }
     return;
   }
   const { call, host, protocols } = use;
@@ -53,7 +67,7 @@ function isLiteralProtocols(node: t.Expression): boolean {
  * The statement in a statement list whose first evaluation is this call:
  * `x = websocket(u);`, `var x = websocket(u);`, `export var x = ...`, `return websocket(u);`.
  */
-function statementEvaluatingFirst(call: NodePath<t.CallExpression>): NodePath<t.Statement> | null {
+function statementEvaluatingFirst(call: NodePath<t.CallExpression | t.NewExpression>): NodePath<t.Statement> | null {
   const parent = call.parentPath;
   let statement: NodePath | null = null;
   if (parent.isExpressionStatement() || parent.isReturnStatement()) {

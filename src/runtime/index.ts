@@ -5,15 +5,19 @@
 export type { FileRuntime, PythonErrorClass } from "./types.js";
 export {
   assertWebSocket,
+  bind,
   bound,
   call,
   close,
   deleteHandler,
   errorClass,
+  eventMethod,
   hasWebSocket,
   method,
   send,
   setHandler,
+  unbind,
   websocket,
   websocketFunction,
+  websocketModule,
 } from "./parts.js";

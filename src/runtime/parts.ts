@@ -18,11 +18,6 @@ import type { FileRuntime, PythonErrorClass } from "./types.js";
 /** The global object; in an inlined copy, the parameter its wrapper is given `globalThis` by. */
 var platform: any = globalThis;
 
-/** Where a socket's handler bookkeeping lives: a registered symbol, shared by every copy of the runtime in a page. */
-export function handlersKey(): symbol {
-  return platform.Symbol.for("python-websocket");
-}
-
 /**
  * Raises the exception class `name` as the file's program knows it: its own class (`file[name]`), else what a free
  * reference to that name means (a global of the page; TypeError is the platform's), else an Error so named.
@@ -81,7 +76,7 @@ export function typeName(value: unknown): string {
 
 /**
  * Python's argument binding for `fname(*names)`: the positional values, then an optional trailing Transcrypt keyword
- * object (marked by its own `__kwargtrans__` property); `url=` stands for `host=`.
+ * object (marked by its own `__kwargtrans__` property).
  */
 export function pythonArguments(file: FileRuntime, fname: string, names: string[], args: ArrayLike<unknown>): any[] {
   var values: any[] = [].slice.call(args);
@@ -91,11 +86,16 @@ export function pythonArguments(file: FileRuntime, fname: string, names: string[
   if (values.length > names.length) {
     raise(file, "TypeError", prefix + "takes at most " + names.length + " argument" + (names.length > 1 ? "s" : "") + " (" + values.length + " given)");
   }
+  // Keywords come in any order: each is checked against the positional values given, and against the keywords before it.
+  var given = values.length;
+  var named: boolean[] = [];
   for (var key in keywords) {
     if (key == "__kwargtrans__" || key == "constructor") continue;
-    var index = names.indexOf(key == "url" ? "host" : key);
+    // url= and host= both name the first parameter of websocket(host) and WebSocket(url).
+    var index = names.indexOf(key == "url" && names[0] == "host" ? "host" : key == "host" && names[0] == "url" ? "url" : key);
     if (index < 0) raise(file, "TypeError", prefix + "got an unexpected keyword argument '" + key + "'");
-    if (index < values.length) raise(file, "TypeError", prefix + "got multiple values for argument '" + key + "'");
+    if (index < given || named[index]) raise(file, "TypeError", prefix + "got multiple values for argument '" + key + "'");
+    named[index] = true;
     values[index] = keywords[key];
   }
   return values;
@@ -108,26 +108,39 @@ export function websocket(this: FileRuntime, host: string, protocols?: string | 
 }
 
 /**
- * `websocket` as a value, or called with arguments only known at run time (`**kw`): a function that binds Python
- * arguments and raises this file's classes. RapydScript-ng maps keywords through its __argnames__.
+ * `websocket` (the old builtin, `name` left out) or Brython's `WebSocket` as a value, or called with arguments only
+ * known at run time (`**kw`, `*args`): a function that binds Python arguments and raises this file's classes.
+ * RapydScript-ng maps keywords through its __argnames__.
  */
-export function websocketFunction(this: FileRuntime): (...args: unknown[]) => WebSocket {
+export function websocketFunction(this: FileRuntime, name?: string): (...args: unknown[]) => WebSocket {
   var file = this;
+  var fname = name || "websocket";
+  var names = name ? ["url", "protocols"] : ["host", "protocols"];
   var python: any = function (): WebSocket {
-    var args = pythonArguments(file, "websocket", ["host", "protocols"], arguments);
-    if (args[0] === undefined) raise(file, "TypeError", "websocket() missing required argument 'host'");
+    var args = pythonArguments(file, fname, names, arguments);
+    if (args[0] === undefined) raise(file, "TypeError", fname + "() missing required argument '" + names[0] + "'");
     return websocket.call(file, args[0], args[1]);
   };
-  python.__argnames__ = ["host", "protocols"];
+  python.__argnames__ = names;
   return python;
 }
 
 /**
- * A method read off `owner`, bound to it as Python binds methods (RapydScript-ng does not): a function that calls
- * `value` with `this` = owner, carrying `__self__` and `__func__` as a Python bound method does. What is not a function
- * (None), or is bound already, is returned as it is.
+ * Brython's module `browser.websocket` where the program uses it as a value (`module = websocket`): its `supported`
+ * and its `WebSocket`, with this file's semantics. One per file, as a module is one object.
  */
-export function bound(value: any, owner: unknown): any {
+export function websocketModule(this: FileRuntime): { supported: boolean; WebSocket: (...args: unknown[]) => WebSocket } {
+  var file: any = this;
+  return file.$module || (file.$module = { supported: hasWebSocket(), WebSocket: websocketFunction.call(file, "WebSocket") });
+}
+
+/**
+ * A method read off `owner`, bound to it as Python binds methods (RapydScript-ng does not): a function that calls
+ * `value` with `this` = owner, carrying `__self__` and `__func__` as a Python bound method does, and `__name__`, the
+ * attribute it was read as, where given (Transcrypt makes a new function at each read: unbind matches by name).
+ * What is not a function (None), or is bound already, is returned as it is.
+ */
+export function bound(value: any, owner: unknown, name?: string): any {
   if (typeof value != "function" || value.__self__ !== undefined || owner == null) return value;
   // (Not named after another part: the plugin reads which parts a part calls off the names it uses.)
   var wrapper: any = function (): unknown {
@@ -135,7 +148,37 @@ export function bound(value: any, owner: unknown): any {
   };
   wrapper.__self__ = owner;
   wrapper.__func__ = value;
+  if (name) wrapper.__name__ = name;
   return wrapper;
+}
+
+/**
+ * A listener of the runtime's on `target` that calls, with the event, the handler the attribute `name` holds when the
+ * event comes (`name` null: `handler`):
+ * - only for events made from now on: the DOM does not call a listener added while its event is being dispatched,
+ *   Node's EventTarget does;
+ * - binary messages as bytes (Python code indexes them): a Uint8Array view of the ArrayBuffer (the callers set
+ *   `binaryType` to "arraybuffer").
+ */
+export function listenerOf(target: any, name: string | null, handler?: any): (event: any) => void {
+  var since = platform.performance.now();
+  return function (event: any): void {
+    var current = name ? target[name] : handler;
+    var data = event.data;
+    if (event.timeStamp < since || !current) return;
+    if (data instanceof platform.ArrayBuffer) platform.Object.defineProperty(event, "data", { value: new platform.Uint8Array(data) });
+    current.call(target, event);
+  };
+}
+
+/**
+ * A socket's bookkeeping: which handler attributes have the runtime's listener (by name, `on_open`), and the handlers
+ * bound to each event (by event, `open`). Under a registered symbol (for-in, Object.keys and JSON do not see it),
+ * shared by every copy of the runtime in a page.
+ */
+export function bookkeeping(target: any): any {
+  var key = platform.Symbol.for("python-websocket");
+  return target[key] || (target[key] = {});
 }
 
 /**
@@ -146,30 +189,57 @@ export function bound(value: any, owner: unknown): any {
  */
 export function setHandler(target: any, name: string, handler: unknown): unknown {
   if (isSocket(target)) {
-    var key = handlersKey();
-    // (A symbol key: for-in, Object.keys and JSON do not see it.)
-    var listening = target[key] || (target[key] = {});
+    var listening = bookkeeping(target);
     if (!listening[name]) {
       listening[name] = true;
       var type = name.slice(3); // on_open → open
       // The plugin's readable form for a fresh socket (`addEventListener("open", ws.on_open = f)`) registered the
       // attribute's value itself: that listener goes.
       target.removeEventListener(type, target[name]);
-      // The DOM does not call a listener added while its event is being dispatched, Node's EventTarget does: events
-      // made before this listener are not its own.
-      var since = platform.performance.now();
-      // Binary messages reach Python handlers as bytes (Python code indexes them): a Uint8Array view of the ArrayBuffer.
       target.binaryType = "arraybuffer";
-      target.addEventListener(type, function (event: any): void {
-        var current = target[name];
-        var data = event.data;
-        if (event.timeStamp < since || !current) return;
-        if (data instanceof platform.ArrayBuffer) platform.Object.defineProperty(event, "data", { value: new platform.Uint8Array(data) });
-        current.call(target, event);
-      });
+      target.addEventListener(type, listenerOf(target, name));
     }
   }
   return (target[name] = handler);
+}
+
+/**
+ * Brython's `target.bind(evt, handler)`: on a socket, one more handler of the event, called after those bound before
+ * it, with the event (binary messages as bytes); returns None. On any other object, the object's own bind.
+ */
+export function bind(this: FileRuntime, target: any, evt: string, handler: any): unknown {
+  if (!isSocket(target)) return target.bind.apply(target, [].slice.call(arguments, 1));
+  if (typeof handler != "function") raise(this, "TypeError", "bind() handler must be callable, not " + typeName(handler));
+  var listener = listenerOf(target, null, handler);
+  var book = bookkeeping(target);
+  (book[evt] || (book[evt] = [])).push([handler, listener]);
+  target.binaryType = "arraybuffer";
+  target.addEventListener(evt, listener);
+  return null;
+}
+
+/**
+ * Brython's `target.unbind(evt, handler)`: on a socket, the handler goes, each time it was bound (a bound method
+ * equals another of the same object and function, as in Python); `unbind(evt)` removes every handler of the event.
+ * Returns None. On any other object, the object's own unbind.
+ */
+export function unbind(this: FileRuntime, target: any, evt: string, handler?: any): unknown {
+  if (!isSocket(target)) return target.unbind.apply(target, [].slice.call(arguments, 1));
+  var bindings = bookkeeping(target)[evt] || [];
+  for (var i = bindings.length - 1; i >= 0; i--) {
+    var each = bindings[i][0];
+    var same =
+      handler == null ||
+      each === handler ||
+      (each.__self__ !== undefined && each.__self__ === handler.__self__ && (each.__func__ === handler.__func__ || (each.__name__ && each.__name__ === handler.__name__)));
+    if (same) {
+      target.removeEventListener(evt, bindings[i][1]);
+      bindings.splice(i, 1);
+    }
+  }
+  // A handler the plugin bound in its readable form (`ws.addEventListener("open", on_open)`).
+  if (handler != null) target.removeEventListener(evt, handler);
+  return null;
 }
 
 /** `del target.on_message`: on a socket, the handler goes with the attribute. */
@@ -236,4 +306,20 @@ export function method(this: FileRuntime, target: any, name: "send" | "close"): 
 export function call(this: FileRuntime, target: any, name: "send" | "close", ...args: unknown[]): unknown;
 export function call(this: FileRuntime, target: any, name: "send" | "close"): unknown {
   return (method.call(this, target, name) as Function).apply(target, [].slice.call(arguments, 2));
+}
+
+/**
+ * `target.bind` / `target.unbind` as a value, or to call with keywords or an unknown number of arguments: for a
+ * socket, Brython's method with Python's argument binding; the object's own otherwise, bound to it.
+ */
+export function eventMethod(this: FileRuntime, target: any, name: "bind" | "unbind"): unknown {
+  if (!isSocket(target)) return bound(target[name], target);
+  var file = this;
+  var python: any = function (): unknown {
+    var values = pythonArguments(file, name, ["evt", "handler"], arguments);
+    if (values[0] === undefined) raise(file, "TypeError", name + "() missing required argument 'evt'");
+    return (name == "bind" ? bind : unbind).call(file, target, values[0], values[1]);
+  };
+  python.__argnames__ = ["evt", "handler"];
+  return python;
 }

@@ -37,9 +37,22 @@ export function expectedLines(dir: string, dialect: "py" | "pyj", variant = "", 
   return fileLines(join(dir, `${stem}${variant}.${dialect}.txt`)) ?? fileLines(join(dir, `${stem}${variant}.txt`));
 }
 
-/** RapydScript-ng's full output (its runtime included) for a .pyj file: one classic-script IIFE. */
+/** The package's modules for the transpilers (python/browser/...), as a user passes them: `-p` / `-xp`. */
+const PYTHON_MODULES = join(REPO, "python");
+
+/**
+ * RapydScript-ng's full output (its runtime included) for a .pyj file: one classic-script IIFE. Compiled with the
+ * package's modules on the import path, as a user does (`rapydscript compile -p <package>/python`), so that
+ * `from browser import websocket` resolves; and with a cache folder of its own (`-C`), since RapydScript-ng
+ * otherwise writes `.pyj-cached` files beside the modules it imports, into python/.
+ */
 export function compileRapydScript(file: string): string {
-  return execFileSync(process.execPath, [RAPYDSCRIPT, "compile", file], { encoding: "utf8" });
+  const cache = mkdtempSync(join(tmpdir(), "python-websocket-rapydscript-cache-"));
+  try {
+    return execFileSync(process.execPath, [RAPYDSCRIPT, "compile", "-p", PYTHON_MODULES, "-C", cache, file], { encoding: "utf8" });
+  } finally {
+    rmSync(cache, { recursive: true, force: true });
+  }
 }
 
 /**
@@ -73,7 +86,8 @@ export async function runProgram(run: Run): Promise<string[]> {
     writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
     if (run.dialect === "transcrypt") copyFileSync(TRANSCRYPT_STAND_IN, join(dir, "org.transcrypt.__runtime__.js"));
     writeFileSync(join(dir, "main.js"), driver(run.dialect, run.globals));
-    const flags = run.websocket ? ["--experimental-websocket"] : [];
+    // Node 22 has WebSocket without the flag (npm test's Babel 8 run): the platform without it is asked for.
+    const flags = [run.websocket ? "--experimental-websocket" : "--no-experimental-websocket"];
     const stdout = await new Promise<string>((resolve, reject) => {
       execFile(process.execPath, [...flags, "--no-warnings", "main.js"], { cwd: dir, timeout: 20_000 }, (error, out, err) =>
         error ? reject(new Error(`program failed (${error.message})\n--- stdout\n${out}\n--- stderr\n${err}`)) : resolve(out),

@@ -17,12 +17,10 @@ export const __envir__ = {
 // Transcrypt writes methods as getters that bind the instance through __get__.
 
 export function __get__(self, func) {
-  // Read off a class (a function): the plain function, `Cls.method(obj, ...)`. Read off an instance: bound.
+  // Read off a class (a function): the plain function, `Cls.method(obj, ...)`. Read off an instance: bound, as
+  // Transcrypt binds it: a new plain function at each read, with nothing on it that tells its object or function.
   if (typeof self === "function") return func;
-  const bound = (...args) => func(self, ...args);
-  bound.__self__ = self;
-  bound.__func__ = func;
-  return bound;
+  return (...args) => func(self, ...args);
 }
 
 // classmethod and staticmethod getters.

@@ -19,12 +19,10 @@ const asset = (name: string): string => readFileSync(join(PAGES, name), "utf8");
 export type Build =
   /** Transcrypt's ES module, bundled by Rollup + @rollup/plugin-babel (Babel 7) + node-resolve. */
   | "transcrypt-rollup"
-  /** Transcrypt's ES module transformed by Babel 8, served as native ES modules beside the built runtime. */
+  /** Transcrypt's ES module transformed by the run's Babel, served as native ES modules beside the built runtime. */
   | "transcrypt-modules"
-  /** RapydScript-ng's classic script (its runtime inlined by the plugin), Babel 7. */
-  | "rapydscript-babel7"
-  /** Likewise, Babel 8. */
-  | "rapydscript-babel8";
+  /** RapydScript-ng's classic script (its runtime inlined by the plugin), transformed by the run's Babel. */
+  | "rapydscript";
 
 export interface PageOptions {
   /** The seed's page (its markup, `doc`, the buttons wired to _test and close_connection) or a blank page. */
@@ -111,8 +109,8 @@ export interface Built {
 }
 
 export interface Toolchain {
-  babel7: BabelCore;
-  babel8: BabelCore;
+  /** The run's Babel core (test/support/babel-cores.ts). */
+  babel: BabelCore;
   /** The user's project, with the package installed, where Rollup bundles. */
   project: Project;
 }
@@ -134,16 +132,14 @@ export async function buildProgram(
       return { build, script: code, warnings, site: (options) => bundleSite(code, options) };
     }
     case "transcrypt-modules": {
-      const code = transform(tools.babel8, source.transcrypt(), {
+      const code = transform(tools.babel, source.transcrypt(), {
         sourceType: "unambiguous",
         pluginOptions: { runtimeModule: "./runtime/index.js" },
       });
       return { build, script: code, warnings: [], site: (options) => moduleSite(code, tools.project.runtimeDir, options) };
     }
-    case "rapydscript-babel7":
-    case "rapydscript-babel8": {
-      const core = build === "rapydscript-babel7" ? tools.babel7 : tools.babel8;
-      const code = transform(core, source.rapydscript(), { sourceType: "unambiguous" });
+    case "rapydscript": {
+      const code = transform(tools.babel, source.rapydscript(), { sourceType: "unambiguous" });
       return { build, script: code, warnings: [], site: (options) => classicScriptSite(code, options) };
     }
   }
@@ -154,13 +150,20 @@ export interface Inspection {
   moduleSyntax: string[];
   /** Brython's API left as it was: free references to `websocket` or `__BRYTHON__`. */
   brythonApi: string[];
+  /**
+   * RapydScript-ng's modules `browser` and `browser.websocket` (python/'s stub, inlined by the compiler) still read:
+   * `ρσ_modules.browser`, `ρσ_modules["browser.websocket"]`. (Transcrypt's stub would be an import: see `imports`.)
+   */
+  browserModules: string[];
   /** The sources of import declarations (ES modules). */
   imports: string[];
 }
 
+const BROWSER_MODULES = new Set(["browser", "browser.websocket"]);
+
 /** Reads a served script: as a classic script (RapydScript-ng) or as an ES module (a bundle, a module). */
 export function inspectScript(script: string, sourceType: "script" | "module"): Inspection {
-  const found: Inspection = { moduleSyntax: [], brythonApi: [], imports: [] };
+  const found: Inspection = { moduleSyntax: [], brythonApi: [], browserModules: [], imports: [] };
   let ast;
   try {
     ast = parseSync(script, { babelrc: false, configFile: false, sourceType });
@@ -178,6 +181,12 @@ export function inspectScript(script: string, sourceType: "script" | "module"): 
       else if (callee.type === "Identifier" && callee.name === "require" && !path.scope.hasBinding("require")) {
         found.moduleSyntax.push("require(...)");
       }
+    },
+    MemberExpression(path) {
+      const { object, property, computed } = path.node;
+      if (object.type !== "Identifier" || object.name !== "ρσ_modules") return;
+      const name = computed ? (property.type === "StringLiteral" ? property.value : null) : property.type === "Identifier" ? property.name : null;
+      if (name !== null && BROWSER_MODULES.has(name)) found.browserModules.push(`${name} at line ${path.node.loc?.start.line}`);
     },
     Identifier(path) {
       const { name } = path.node;

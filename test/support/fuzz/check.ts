@@ -50,8 +50,11 @@ function isInlinedRuntime(path: NodePath): boolean {
 }
 /** Names the inlined runtime leaves free: the language's own values. */
 const LANGUAGE_VALUES = ["undefined", "Infinity", "NaN"];
-/** Free names that are API sites: the first two mark a file as using the API, the others are rewritten in such a file. */
-const API_NAMES = new Set(["websocket", "__BRYTHON__", "NotImplementedError", "ConnectionError"]);
+/**
+ * Free names that are API sites: the first two mark a file as using the API, the others are rewritten in such a file.
+ * The generated programs' names for Brython's module (MODULE_NAMES) are the module's bindings: none may be left free.
+ */
+const API_NAMES = new Set(["websocket", "__BRYTHON__", "NotImplementedError", "ConnectionError", "wsmod", "Socket", "supported"]);
 const ALWAYS_API = new Set(["websocket", "__BRYTHON__"]);
 /** The keys of the classes a runtime object takes from the program. */
 const CLASS_KEYS = new Set(["NotImplementedError", "ConnectionError", "ValueError", "TypeError"]);
@@ -91,6 +94,10 @@ function freshCopy(core: BabelCore, ast: t.File): t.File {
 interface Findings {
   captures: string[];
   leftovers: string[];
+}
+
+function staticCallee(call: t.CallExpression): string | null {
+  return call.callee.type === "Identifier" ? call.callee.name : null;
 }
 
 /** `Chat.prototype.on_open`: a method of a program's class (RapydScript-ng), not an attribute of a socket. */
@@ -199,12 +206,27 @@ export function inspect(core: BabelCore, output: t.File): Findings {
       if ((method === "send" || method === "close") && !isRuntimeObject(callee.object, path) && !isUnrefusableClose(path, method)) {
         found.push({ always: false, text: `\`.${method}(...)\` not through the runtime at ${where(path.node)}` });
       }
+      // Brython's bind/unbind (an event name, Transcrypt's keywords, *args): the runtime's, but for a fresh socket's binds.
+      const [first] = path.node.arguments;
+      const brython =
+        first?.type === "StringLiteral" || first?.type === "SpreadElement" || (first?.type === "CallExpression" && staticCallee(first) === "__kwargtrans__");
+      if ((method === "bind" || method === "unbind") && brython && !isRuntimeObject(callee.object, path)) {
+        found.push({ always: false, text: `\`.${method}(...)\` not through the runtime at ${where(path.node)}` });
+      }
+    },
+    ImportDeclaration(p: NodePath<never>) {
+      const path = p as unknown as NodePath<t.ImportDeclaration>;
+      if (/browser\.websocket\.js$/.test(path.node.source.value)) found.push({ always: true, text: `import of Brython's module at ${where(path.node)}` });
     },
     MemberExpression(p: NodePath<never>) {
       // `send = ws.send`, `setTimeout(ws.close)`, RapydScript-ng's keyword calls: Python's bound method, from the runtime.
       const path = p as unknown as NodePath<t.MemberExpression>;
       const method = staticName(path.node);
-      if ((method !== "send" && method !== "close") || isClassMember(path.node) || isRuntimeObject(path.node.object, path)) return;
+      // RapydScript-ng's module table, read for Brython's module: its modules go from the page.
+      if (path.node.object.type === "Identifier" && path.node.object.name === "ρσ_modules" && (method === "browser" || method === "browser.websocket")) {
+        found.push({ always: true, text: `RapydScript-ng's inlined module \`${method}\` at ${where(path.node)}` });
+      }
+      if (!["send", "close", "bind", "unbind"].includes(method ?? "") || isClassMember(path.node) || isRuntimeObject(path.node.object, path)) return;
       const { parent, node } = path;
       const called = (parent.type === "CallExpression" || parent.type === "NewExpression") && parent.callee === node;
       const written = (parent.type === "AssignmentExpression" && parent.left === node) || parent.type === "UpdateExpression" || (parent.type === "UnaryExpression" && parent.operator === "delete");

@@ -42,7 +42,15 @@ interface Ctx {
   shadowed: ReadonlySet<Shadowable>;
   /** Whether the API may be used here; false for programs that must come out untouched. */
   api: boolean;
+  /**
+   * The program has Brython's module `browser.websocket` (see MODULE_NAMES): Transcrypt imported it, RapydScript-ng
+   * inlined it and read it into `var`s.
+   */
+  module: boolean;
 }
+
+/** The program's names for Brython's module, its factory (also as an alias) and its flag, in both transpilers. */
+export const MODULE_NAMES = ["wsmod", "WebSocket", "Socket", "supported"] as const;
 
 /** A placeholder made unique per program, so that declarations never clash (`function g1`, `export var w2`). */
 const ID = "__ID__";
@@ -124,6 +132,38 @@ const websocketCall = fc.oneof(
   urls.map((u) => `ρσ_interpolate_kwargs.call(this, websocket, [${u}].concat([ρσ_desugar_kwargs(kw)]))`),
 );
 
+/** Brython's `WebSocket(...)` through the module, in each transpiler's spellings, always with valid arguments. */
+const moduleWebSocketCall = fc.oneof(
+  urls.map((u) => `wsmod.WebSocket(${u})`),
+  fc.tuple(urls, protocols).map(([u, p]) => `WebSocket(${u}, ${p})`),
+  urls.map((u) => `new WebSocket(${u})`),
+  urls.map((u) => `Socket(${u})`),
+  fc.tuple(urls, protocols).map(([u, p]) => `wsmod.WebSocket(__kwargtrans__({url: ${u}, protocols: ${p}}))`),
+  fc.constant("WebSocket(...args)"),
+  fc.constant("wsmod.WebSocket.apply(wsmod, args)"),
+  urls.map((u) => `ρσ_interpolate_kwargs.call(wsmod, wsmod.WebSocket, [ρσ_desugar_kwargs({url: ${u}})])`),
+  fc.tuple(urls, protocols).map(
+    ([u, p]) => `ρσ_interpolate_kwargs_constructor.call(Object.create(WebSocket.prototype), false, WebSocket, [${u}].concat([ρσ_desugar_kwargs({protocols: ${p}})]))`,
+  ),
+  fc.constant("ρσ_interpolate_kwargs_constructor.call(Object.create(WebSocket.prototype), true, WebSocket, args)"),
+);
+
+const events = fc.constantFrom(lit("open"), lit("error"), lit("message"), lit("close"), "'open'", "evt_name");
+
+/** Brython's bind/unbind in each transpiler's spellings, and JavaScript's own bind beside them. */
+function bindings(handler: fc.Arbitrary<string>): fc.Arbitrary<string> {
+  return fc.oneof(
+    fc.tuple(targets, events, handler).map(([t, e, h]) => `${t}.bind(${e}, ${h});`),
+    fc.tuple(targets, events, handler).map(([t, e, h]) => `${t}.unbind(${e}, ${h});`),
+    fc.tuple(targets, events).map(([t, e]) => `${t}.unbind(${e});`),
+    fc.tuple(targets, events, handler).map(([t, e, h]) => `${t}.bind(__kwargtrans__({evt: ${e}, handler: ${h}}));`),
+    fc.tuple(storeTargets, events).map(([t, e]) => `ρσ_interpolate_kwargs.call(${t}, ${t}.bind, [ρσ_desugar_kwargs({evt: ${e}, handler: on_open})]);`),
+    fc.tuple(targets, fc.constantFrom("bind", "unbind")).map(([t, m]) => `var b${ID} = ${t}.${m};`),
+    targets.map((t) => `${t}.bind(...pair);`),
+    fc.constant(`var late${ID} = handler.bind(self);`),
+  );
+}
+
 /** Code that touches none of the API, with the odd corners a printer or a scope analysis might trip on. */
 const unrelated = fc.oneof(
   fc.integer({ min: 0, max: 99 }).map((n) => `var a${ID} = ${n} * 2 + 1;`),
@@ -161,7 +201,7 @@ const unrelated = fc.oneof(
 const memo = new Map<string, fc.Arbitrary<string>>();
 
 function key(ctx: Ctx): string {
-  return `${ctx.depth}|${ctx.inFunction}|${ctx.api}|${[...ctx.shadowed].sort().join(",")}`;
+  return `${ctx.depth}|${ctx.inFunction}|${ctx.api}|${ctx.module}|${[...ctx.shadowed].sort().join(",")}`;
 }
 
 function shadow(ctx: Ctx, name: Shadowable): Ctx {
@@ -216,6 +256,30 @@ function makeStatement(ctx: Ctx): fc.Arbitrary<string> {
     if (ctx.inFunction) options.push({ arbitrary: websocketCall.map((c) => `return ${c};`), weight: 1 });
   }
 
+  // Brython's module: sockets made, the flag read, the module and its factory as values, the seed's shape with bind.
+  if (ctx.module) {
+    options.push(
+      { arbitrary: fc.tuple(storeTargets, moduleWebSocketCall).map(([t, c]) => `${t} = ${c};`), weight: 4 },
+      {
+        arbitrary: fc
+          .tuple(storeTargets, moduleWebSocketCall, fc.uniqueArray(fc.constantFrom("open", "error", "message", "close"), { minLength: 1, maxLength: 4 }))
+          .map(([t, c, names]) => [`${t} = ${c};`, ...names.map((n) => `${t}.bind("${n}", on_${n});`)].join("\n")),
+        weight: 2,
+      },
+      {
+        arbitrary: fc.constantFrom(
+          `if (!wsmod.supported) { alert("no WebSocket"); }`,
+          `var ok${ID} = supported && ready;`,
+          `var m${ID} = wsmod;`,
+          `var factory${ID} = wsmod.WebSocket;`,
+          `var s${ID} = [WebSocket, Socket];`,
+          `wsmod.extra = 1;`,
+        ),
+        weight: 1,
+      },
+    );
+  }
+
   // The seed's shape: a socket made, then its handlers assigned right after.
   if (ctx.api) {
     options.push({
@@ -252,8 +316,9 @@ function makeStatement(ctx: Ctx): fc.Arbitrary<string> {
     options.push({ arbitrary: fc.constant(`__BRYTHON__.debug = __BRYTHON__.version;`), weight: 1 });
   }
 
-  // Reads of handlers, send and close: fine in any file.
+  // Reads of handlers, send and close, and bind/unbind calls: fine in any file.
   options.push(
+    { arbitrary: bindings(ctx.depth > 0 ? handlerValue(ctx) : fc.constantFrom("on_open", "self.got", "handler")), weight: 2 },
     {
       arbitrary: fc.tuple(targets, handlerNames, fc.constantFrom(`var h${ID} = %;`, "log(%);", "if (%) { %(evt); }", "same = % === handler;")).map(
         ([t, n, shape]) => shape.replaceAll("%", `${t}.${n}`),
@@ -377,7 +442,7 @@ const TRANSCRYPT_IMPORTABLE = ["AssertionError", "NotImplementedError", "Excepti
 
 /** Programs in one of the four file shapes; `api` false makes programs that use none of the API. */
 export function program(api: boolean, depth = 3): fc.Arbitrary<Program> {
-  const top: Ctx = { depth, inFunction: false, shadowed: new Set(), api };
+  const top: Ctx = { depth, inFunction: false, shadowed: new Set(), api, module: false };
   return fc
     .oneof(
       { arbitrary: transcrypt(top), weight: 3 },
@@ -394,13 +459,38 @@ function withImported(ctx: Ctx, names: readonly string[]): Ctx {
   return { ...ctx, shadowed };
 }
 
+/** Transcrypt's imports of Brython's module (`from browser import websocket as wsmod`, `from browser.websocket import ...`). */
+const TRANSCRYPT_MODULE_IMPORTS = [
+  `import * as wsmod from './browser.websocket.js';`,
+  `import { WebSocket, WebSocket as Socket, supported } from './browser.websocket.js';`,
+];
+
+/**
+ * RapydScript-ng's inlined modules (the shape of python/'s, smaller) and the program's reads of them
+ * (`from browser import websocket as wsmod`, `from browser.websocket import WebSocket, WebSocket as Socket, supported`).
+ */
+const RAPYDSCRIPT_MODULES = [
+  `var ρσ_modules = {};`,
+  `ρσ_modules.browser = {};`,
+  `ρσ_modules["browser.websocket"] = {};`,
+  `(function(){\nvar __name__ = "browser";\nvar websocket;\nwebsocket = { supported: true, WebSocket: function (url) { return new globalThis.WebSocket(url); } };\nρσ_modules.browser.websocket = websocket;\n})();`,
+  `(function(){\nvar __name__ = "browser.websocket";\nvar supported, WebSocket;\nvar _module = ρσ_modules.browser.websocket;\nsupported = _module.supported;\nWebSocket = _module.WebSocket;\nρσ_modules["browser.websocket"].supported = supported;\nρσ_modules["browser.websocket"].WebSocket = WebSocket;\n})();`,
+];
+const RAPYDSCRIPT_MODULE_READS = [
+  `var wsmod = ρσ_modules.browser.websocket;`,
+  `var WebSocket = ρσ_modules["browser.websocket"].WebSocket;`,
+  `var Socket = ρσ_modules["browser.websocket"].WebSocket;`,
+  `var supported = ρσ_modules["browser.websocket"].supported;`,
+];
+
 /** Transcrypt: an ES module importing its runtime's classes (some of them), `export var f = function () {...}`. */
 function transcrypt(top: Ctx): fc.Arbitrary<Program> {
-  return fc.tuple(fc.subarray(TRANSCRYPT_IMPORTABLE), fc.subarray([...SHADOWABLE], { maxLength: 2 })).chain(([runtime, shadowing]) => {
-    const extra = shadowing.filter((name) => !runtime.includes(name));
-    const ctx = withImported(top, [...runtime, ...extra]);
+  return fc.tuple(fc.subarray(TRANSCRYPT_IMPORTABLE), fc.subarray([...SHADOWABLE], { maxLength: 2 }), fc.boolean()).chain(([runtime, shadowing, module]) => {
+    const extra = shadowing.filter((name) => !runtime.includes(name) && !(module && name === "WebSocket"));
+    const ctx = { ...withImported(top, [...runtime, ...extra]), module: module && top.api };
     const head = [
       runtime.length > 0 ? `import { ${runtime.join(", ")} } from './org.transcrypt.__runtime__.js';` : "",
+      ...(ctx.module ? TRANSCRYPT_MODULE_IMPORTS : []),
       ...extra.map((name, i) => (i === 0 ? `import { ${name} } from './lib.js';` : `import * as ${name} from './other.js';`)),
       `var __name__ = '__main__';`,
     ];
@@ -425,18 +515,25 @@ function rapydscript(top: Ctx): fc.Arbitrary<Program> {
     `function ValueError(message) { this.message = message; }`,
     `function NotImplementedError(message) { this.message = message; }`,
   ]);
-  return fc.tuple(prelude, statements(top), statements({ ...top, inFunction: true }), fc.subarray([...HELPER_LIKE_NAMES])).map(([pre, body, fnBody, bound]) => {
-    // A function declaration of NotImplementedError binds the name for the whole IIFE: no longer free.
-    const code = [
-      `(function(){\n"use strict";`,
-      ...pre,
-      ...bound.map((n) => `var ${n} = "the program's own ${n}";`),
-      `var __name__ = "__main__";`,
-      body,
-      `function _test${ID}() {\n${fnBody}\n}`,
-      `})();`,
-    ].join("\n");
-    return { dialect: "rapydscript" as const, sourceType: "script" as const, code };
+  return fc.boolean().chain((withModule) => {
+    const ctx = { ...top, module: withModule && top.api };
+    return fc.tuple(prelude, statements(ctx), statements({ ...ctx, inFunction: true }), fc.subarray([...HELPER_LIKE_NAMES])).map(([pre, body, fnBody, bound]) => {
+      // A function declaration of NotImplementedError binds the name for the whole IIFE: no longer free.
+      const code = [
+        `(function(){\n"use strict";`,
+        ...pre,
+        ...(ctx.module ? RAPYDSCRIPT_MODULES : []),
+        ...bound.map((n) => `var ${n} = "the program's own ${n}";`),
+        `(function(){`,
+        `var __name__ = "__main__";`,
+        ...(ctx.module ? RAPYDSCRIPT_MODULE_READS : []),
+        body,
+        `function _test${ID}() {\n${fnBody}\n}`,
+        `})();`,
+        `})();`,
+      ].join("\n");
+      return { dialect: "rapydscript" as const, sourceType: "script" as const, code };
+    });
   });
 }
 
