@@ -2,14 +2,14 @@
 // example's own dependencies installed there by npm, then its own `npm test`, which builds it and runs its Python
 // program against its echo server (in Node, or in headless Chromium where it is a page). Under Babel 7 on this
 // machine's Node 20 and, where its tools take Babel 8, under Babel 8 on the Babel 8 world's Node 22
-// (scripts/babel8-world.mjs), installed as a user upgrades (`npm install @babel/core@^8 ...`). The one step replaced is Transcrypt's: a stand-in python3
-// (support/examples/transcrypt-stand-in/python3) lays out what real Transcrypt wrote for the example's .py, committed
-// in fixtures/examples/<name>/.
+// (scripts/babel8-world.mjs), installed as a user upgrades (`npm install @babel/core@^8 ...`). The one step replaced
+// is Transcrypt's: a stand-in python3 (support/examples/transcrypt-stand-in/python3) lays out what real Transcrypt
+// wrote for the example's .py, committed in fixtures/examples/<name>/.
 // Beside the exit code and the printed conversation: the install is clean; every package that loads @babel/core loads
 // the major under test; a classic script imports nothing; a bundle carries the runtime parts its program calls and no
 // others; the source map leads each rewritten websocket() call and handler assignment to its line of the .py; a second
-// build of a second copy, at the same time, is byte-identical; the example's runner fails on a wrong conversation;
-// Jest's transforms are the same in a pool of 2 workers and in band; the typed Babel config compiles, a wrong value not.
+// build of a second copy, at the same time, is byte-identical; the runner fails on a wrong conversation; Jest's
+// transforms match in a pool of 2 workers and in band; the typed Babel config compiles, and a wrong value does not.
 import { createHash } from "node:crypto";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
