@@ -164,11 +164,13 @@ test("the build check sees Brython's API, the module API's stub and module synta
   expect(inspectScript('import x from "x";', "script").moduleSyntax[0]).toMatch(/^does not parse as a script/);
 });
 
-// The seed's example as the seed shows it: type into the field, press Send, see the echo, press Close.
-describe.each(BUILDS)("the seed's page, %s", (_label, build) => {
+// The seed's example as the seed shows it: type into the field, press Send, see the echo, press Close. In Brython's old
+// API (seed) and as its current documentation writes it (module-seed: the module browser.websocket, bind).
+const SEED_PAGES = ["seed", "module-seed"];
+describe.each(SEED_PAGES.flatMap((name) => BUILDS.map(([label, build]) => [name, label, build] as const)))("the page of %s, %s", (name, _label, build) => {
   let built: Built;
   beforeAll(async () => {
-    built = await buildProgram(build, source("seed"), tools, true);
+    built = await buildProgram(build, source(name), tools, true);
   }, 30_000);
 
   test("is built for the browser", () => checkBuilt(built));
@@ -180,7 +182,7 @@ describe.each(BUILDS)("the seed's page, %s", (_label, build) => {
     await run.waitForLine("alert: Message received : hello");
     await run.page.click("#close");
     await run.waitForLine("alert: Connection is closed");
-    const expected = expectedOutput("seed", build, "")!;
+    const expected = expectedOutput(name, build, "")!;
     expect(await outputOf(run, expected)).toEqual(expected);
     expectClean(run);
   });
@@ -189,7 +191,7 @@ describe.each(BUILDS)("the seed's page, %s", (_label, build) => {
     const run = await visit(built, { seed: true, websocket: false });
     await run.page.fill("#data", "hello");
     await run.page.click("#send");
-    const expected = expectedOutput("seed", build, "-no-websocket")!;
+    const expected = expectedOutput(name, build, "-no-websocket")!;
     expect(await outputOf(run, expected)).toEqual(expected);
     expectClean(run);
   });
@@ -202,10 +204,10 @@ describe.each(BUILDS)("the seed's page, %s", (_label, build) => {
 // is dispatched is Chromium's own rule here, which the e2e tests hold in Node too (Node's EventTarget would call it).
 // The contract program also connects to the dead port (its last step sets only on_error, so Chromium's extra close
 // event changes nothing in its output); Chromium then logs the failed connection as a console error, which is expected.
-// Every program of fixtures/e2e (but the seed, which has its page above) and of fixtures/browser, in both dialects.
+// Every program of fixtures/e2e (but the seeds, which have their page above) and of fixtures/browser, in both dialects.
 const PROGRAMS = [E2E, BROWSER].flatMap((root) =>
   readdirSync(root).filter(
-    (name) => name !== "seed" && existsSync(join(root, name, "program.py")) && existsSync(join(root, name, "program.pyj")),
+    (name) => !SEED_PAGES.includes(name) && existsSync(join(root, name, "program.py")) && existsSync(join(root, name, "program.pyj")),
   ),
 );
 const connectsToDeadPort = (name: string): boolean => readFileSync(join(programDir(name), "program.py"), "utf8").includes("DEAD_URL");

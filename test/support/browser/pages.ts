@@ -132,14 +132,12 @@ export async function buildProgram(
       return { build, script: code, warnings, site: (options) => bundleSite(code, options) };
     }
     case "transcrypt-modules": {
-      const code = transform(tools.babel, source.transcrypt(), {
-        sourceType: "unambiguous",
-        pluginOptions: { runtimeModule: "./runtime/index.js" },
-      });
+      // (The transform helper parses as Babel's default does, "module": a config that names only the plugin.)
+      const code = transform(tools.babel, source.transcrypt(), { pluginOptions: { runtimeModule: "./runtime/index.js" } });
       return { build, script: code, warnings: [], site: (options) => moduleSite(code, tools.project.runtimeDir, options) };
     }
     case "rapydscript": {
-      const code = transform(tools.babel, source.rapydscript(), { sourceType: "unambiguous" });
+      const code = transform(tools.babel, source.rapydscript());
       return { build, script: code, warnings: [], site: (options) => classicScriptSite(code, options) };
     }
   }
