@@ -63,6 +63,8 @@ interface Example {
   babel8PeerWarnings?: string;
   /** The Python program, in the project. */
   python: string;
+  /** It is written against Brython's module API (browser.websocket): a program of its own, not the others' one. */
+  moduleApi?: boolean;
   /** Transcrypt's module for it (fixtures/examples/<name>/<module>.js and .map); none for RapydScript-ng. */
   module?: string;
   /** Packages in it that load @babel/core themselves. */
@@ -82,6 +84,15 @@ const EXAMPLES: Example[] = [
     name: "babel-cli-rapydscript",
     babel8: { install: ["@babel/core", "@babel/cli"] },
     python: "src/chat.pyj",
+    babelFacing: ["@babel/cli"],
+    build: { outDir: "dist", code: (dir) => join(dir, "dist/chat.js"), sources: "project", bundles: false },
+  },
+  {
+    // Brython's module API: RapydScript-ng compiles with the package's python/ on its import path.
+    name: "brython-module-rapydscript",
+    babel8: { install: ["@babel/core", "@babel/cli"] },
+    python: "src/chat.pyj",
+    moduleApi: true,
     babelFacing: ["@babel/cli"],
     build: { outDir: "dist", code: (dir) => join(dir, "dist/chat.js"), sources: "project", bundles: false },
   },
@@ -274,7 +285,8 @@ describe("the examples folder", () => {
 
   test("the files the examples share are the same in each (programs, echo server, runners, expected conversation)", () => {
     for (const file of ["src/chat.py", "src/chat.pyj", "echo-server.js", "run-in-node.js", "run-in-chromium.js", "expected-conversation.txt"]) {
-      const copies = EXAMPLES.map((e) => join(REPO, "examples", e.name, file)).filter((path) => existsSync(path));
+      const sharing = EXAMPLES.filter((e) => !(e.moduleApi && file.startsWith("src/")));
+      const copies = sharing.map((e) => join(REPO, "examples", e.name, file)).filter((path) => existsSync(path));
       expect([file, new Set(copies.map((path) => readFileSync(path, "utf8"))).size]).toEqual([file, 1]);
     }
     // The RapydScript-ng program is the Transcrypt one, word for word.
