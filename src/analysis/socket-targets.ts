@@ -1,17 +1,23 @@
 import type { NodePath, types as t } from "@babel/core";
 import { createdInto } from "./fresh-socket.js";
-import { sameReference } from "./references.js";
+import { staticPropertyName } from "./references.js";
 
 /**
  * The places that provably hold a socket: the targets of `x = websocket(...)`, `x = WebSocket(...)`,
- * `var x = websocket(...)`, `self.ws = websocket(...)`.
+ * `var x = websocket(...)`, `self.ws = websocket(...)`. Kept by their spelling (`self.ws`), so that asking about a
+ * reference costs the same however many sockets the file makes.
  */
 export class SocketTargets {
-  private readonly targets: Array<{ target: t.Node; at: NodePath }> = [];
+  /** By spelling, the bindings of the variable each spelling starts from (`ws` of `ws.conn`), or GLOBAL. */
+  private readonly targets = new Map<string, Set<unknown>>();
 
   add(creation: NodePath<t.CallExpression | t.NewExpression>): void {
     const created = createdInto(creation);
-    if (created) this.targets.push({ target: created[1], at: creation });
+    const key = created && spelling(created[1]);
+    if (!key) return;
+    const roots = this.targets.get(key) ?? new Set();
+    roots.add(rootBinding(key, creation));
+    this.targets.set(key, roots);
   }
 
   /**
@@ -20,16 +26,29 @@ export class SocketTargets {
    * (`self.ws`), in whichever method it was made.
    */
   holds(reference: t.Node, at: NodePath): boolean {
-    return this.targets.some(({ target, at: createdAt }) => {
-      if (!sameReference(target, reference)) return false;
-      const root = rootOf(reference);
-      if (root.type === "ThisExpression" || (root.type === "Identifier" && root.name === "self")) return true;
-      return root.type === "Identifier" && at.scope.getBinding(root.name) === createdAt.scope.getBinding(root.name);
-    });
+    const key = spelling(reference);
+    const roots = key ? this.targets.get(key) : undefined;
+    return !!roots && roots.has(rootBinding(key!, at));
   }
 }
 
-/** `self` of `self.conn.ws`, `ws` of `ws`. */
-function rootOf(reference: t.Node): t.Node {
-  return reference.type === "MemberExpression" ? rootOf(reference.object) : reference;
+/** A free variable's stand-in for a binding: one global of that name. */
+const GLOBAL = Symbol("global");
+/** The spelling `self.x` and `this.x` stand for an attribute of any object of the program's classes. */
+const ANY_INSTANCE = Symbol("instance");
+
+function rootBinding(key: string, at: NodePath): unknown {
+  const root = key.split(".")[0]!;
+  if (root === "this" || root === "self") return ANY_INSTANCE;
+  return at.scope.getBinding(root) ?? GLOBAL;
+}
+
+/** `ws`, `this.ws`, `self.conn.ws`: a simple reference spelt out; null for anything else (`socks[i]`, `f().ws`). */
+function spelling(node: t.Node): string | null {
+  if (node.type === "Identifier") return node.name;
+  if (node.type === "ThisExpression") return "this";
+  if (node.type !== "MemberExpression" || node.computed) return null;
+  const object = spelling(node.object);
+  const property = staticPropertyName(node);
+  return object !== null && property !== null ? `${object}.${property}` : null;
 }
