@@ -128,6 +128,9 @@ test("ships python/, with which the documented RapydScript-ng command compiles a
   const rapydscript = join(REPO, "node_modules/rapydscript-ng/bin/rapydscript");
   const script = node([rapydscript, "compile", "-C", ".rapydscript-cache", "-p", "node_modules/babel-plugin-python-websocket/python", "app.pyj"]);
   writeFileSync(join(consumer, "app.js"), script);
+  // The issue's own command, without -C, compiles the same script; its cache lands in the installed package, as the docs say.
+  expect(node([rapydscript, "compile", "-p", "node_modules/babel-plugin-python-websocket/python", "app.pyj"])).toBe(script);
+  expect(readdirSync(join(python, "browser")).filter((name) => name.endsWith(".pyj-cached"))).toEqual(["__init__.pyj-cached"]);
   node([
     "--input-type=module",
     "-e",
