@@ -21,7 +21,7 @@ import { markdown, rows } from "./table.mjs";
 const FIGURES = ["build", "bytes", "messages", "scaling"];
 // A round's ratio varies by ±3% in figures 1 and 2 on a 2-CPU machine (the engine's GC and compiler threads share the
 // two CPUs with Babel), by ±5% in figure 4: rounds enough for their medians to settle within about 1%. The full run
-// takes about nine minutes there (531 s in the run docs/performance.md shows).
+// takes about 25 minutes there (1,508 s in the run docs/performance.md shows, on a corpus of 7 MB).
 const ROUNDS = { pipeline: 15, pluginAlone: 15, messages: 24, scaling: 5 };
 // Figures 1 and 2 spread their rounds over fresh processes (see build-cost.mjs), each warmed up first.
 const PROCESSES = 5;
