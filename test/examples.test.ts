@@ -15,7 +15,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from "node:os";
 import { basename, dirname, join, resolve } from "node:path";
 import { installBabel8World } from "../scripts/babel8-world.mjs";
-import { packPlugin } from "./support/examples/pack.js";
+import { packPlugin } from "./support/pack.js";
 import { failed, type Ran, REPO, run, slots } from "./support/examples/processes.js";
 import {
   babelCoreSeenBy,

@@ -2,12 +2,13 @@
 // @babel/core (Babel 7, or 8 in npm test's Babel 8 run: support/babel-cores.ts), used by require, import, and Babel's
 // short name, and its output run against a real server.
 import { execFile, execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { BABEL_MAJOR } from "./support/babel-cores.js";
 import { type EchoServer, startEchoServer } from "./support/echo-server.js";
+import { packPlugin } from "./support/pack.js";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 let consumer: string;
@@ -28,16 +29,7 @@ function runWithWebSocket(file: string): Promise<string> {
 
 beforeAll(async () => {
   consumer = mkdtempSync(join(tmpdir(), "python-websocket-consumer-"));
-  // As from a clean clone: the repo's tracked files (its node_modules linked in for the build), packed
-  // there, so prepack builds a dist of its own and the repo's dist, which other tests read, is left alone.
-  const clone = join(consumer, "clone");
-  for (const file of execFileSync("git", ["ls-files"], { cwd: REPO, encoding: "utf8" }).split("\n").filter(Boolean)) {
-    mkdirSync(dirname(join(clone, file)), { recursive: true });
-    copyFileSync(join(REPO, file), join(clone, file));
-  }
-  symlinkSync(join(REPO, "node_modules"), join(clone, "node_modules"));
-  execFileSync("npm", ["pack", "--silent", "--pack-destination", consumer], { cwd: clone, stdio: "ignore" });
-  const tarball = readdirSync(consumer).find((file) => file.endsWith(".tgz"))!;
+  const tarball = basename(await packPlugin(consumer));
   writeFileSync(join(consumer, "package.json"), JSON.stringify({ name: "consumer", private: true }));
   execFileSync(
     "npm",

@@ -4,7 +4,7 @@
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
-import { REPO, run } from "./processes.js";
+import { REPO, run } from "./examples/processes.js";
 
 /** Packs the plugin into `into`; returns the tarball's path. */
 export async function packPlugin(into: string): Promise<string> {
