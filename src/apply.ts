@@ -1,5 +1,6 @@
 import type { NodePath, types as t } from "@babel/core";
 import { handlersOfFreshSocket } from "./analysis/fresh-socket.js";
+import { NativeSockets, variableKeepingSocket } from "./analysis/native-socket.js";
 import { SocketTargets } from "./analysis/socket-targets.js";
 import type { FileContext } from "./context.js";
 import { type ModuleSite, moduleUses } from "./recognize/brython-module.js";
@@ -11,12 +12,12 @@ import { reportUnknownHandler } from "./diagnostics/unknown-handler.js";
 import { socketMethodCall } from "./recognize/socket-method-call.js";
 import { TRANSCRYPT_KWARGS } from "./names.js";
 import { removeModuleDeclarations, rewriteModuleReads } from "./rewrite/brython-module.js";
-import { rewriteEventCall, rewriteEventMethodRead } from "./rewrite/event-binding.js";
+import { bindHandlerArgument, rewriteEventCall, rewriteEventMethodRead } from "./rewrite/event-binding.js";
 import { rewriteBrythonFlag, rewriteErrorName } from "./rewrite/free-names.js";
 import { rewriteHandler, rewriteHandlerDelete } from "./rewrite/handler.js";
 import { completeRuntimes } from "./rewrite/runtime-binding.js";
 import { rewriteMethodCall, rewriteMethodReference } from "./rewrite/socket-method.js";
-import { rewriteWebSocketUse } from "./rewrite/websocket.js";
+import { rewriteWebSocketUse, writesNewWebSocket } from "./rewrite/websocket.js";
 import type { FileSites, Site } from "./sites.js";
 
 /**
@@ -42,13 +43,7 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
   const moduleFactoryUses = module.factories.map((reference) => recognizeWebSocketUse(diagnostics, reference, MODULE_FACTORY));
   factoryUses.push(...moduleFactoryUses);
   const unbindsAnywhere = file.sites.some((site) => (site.kind === "method-call" || site.kind === "method-reference") && site.method === "unbind");
-  const onFreshSocket = new Set<t.Node>();
-  for (const use of factoryUses) {
-    if (use.kind !== "call") continue;
-    sockets.add(use.call);
-    const fresh = handlersOfFreshSocket(use.call, unbindsAnywhere);
-    for (const node of [...fresh.assignments, ...fresh.binds]) onFreshSocket.add(node);
-  }
+  for (const use of factoryUses) if (use.kind === "call") sockets.add(use.call);
   const eventSites = new Map<Site, Array<t.Node | undefined> | null>();
   for (const site of file.sites) {
     if (site.kind === "unknown-handler" && sockets.holds((site.path.node.left as t.MemberExpression).object, site.path)) {
@@ -67,29 +62,61 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
   }
   // The module's own names go first: `new WebSocket` then reaches the platform's.
   removeModuleDeclarations(module);
-  for (const use of [...moduleFactoryUses].reverse()) rewriteWebSocketUse(context, use);
+  // Which sockets stay plain native ones, and which of their handlers can then be native listeners.
+  const natives = new NativeSockets();
+  const onFreshSocket = new Set<t.Node>();
+  const nativeCreations = new Set<WebSocketUse>();
+  for (const use of factoryUses) {
+    if (use.kind !== "call") continue;
+    const variable = variableKeepingSocket(use.call, context.delivery);
+    if (!variable) continue;
+    natives.add(variable);
+    nativeCreations.add(use);
+    if (!writesNewWebSocket(use)) continue;
+    const fresh = handlersOfFreshSocket(use.call, unbindsAnywhere);
+    for (const node of [...fresh.assignments, ...fresh.binds]) onFreshSocket.add(node);
+  }
+  for (const use of [...moduleFactoryUses].reverse()) rewriteWebSocketUse(context, use, nativeCreations.has(use));
   rewriteModuleReads(context, module);
   for (const site of [...file.sites].reverse()) {
     switch (site.kind) {
-      case "websocket":
-        rewriteWebSocketUse(context, uses.get(site.path)!);
+      case "websocket": {
+        const use = uses.get(site.path)!;
+        rewriteWebSocketUse(context, use, nativeCreations.has(use));
         break;
+      }
       case "brython":
         rewriteBrythonFlag(context, site.path);
         break;
       case "error-name":
         rewriteErrorName(context, site.path);
         break;
-      case "handler":
-        rewriteHandler(context, site.path, site.name, onFreshSocket.has(site.path.node));
+      case "handler": {
+        const native = natives.holds((site.path.node.left as t.MemberExpression).object, site.path);
+        rewriteHandler(context, site.path, site.name, onFreshSocket.has(site.path.node) ? "listener" : native ? "runtime" : "attribute");
         break;
-      case "method-call":
-        if (site.method === "send" || site.method === "close") rewriteMethodCall(context, site.path, site.method);
-        else if (eventSites.has(site)) rewriteEventCall(context, site.path, site.method, eventSites.get(site)!, onFreshSocket.has(site.path.node));
+      }
+      case "method-call": {
+        const native = natives.holds((site.path.node.callee as t.MemberExpression).object, site.path);
+        if (site.method === "send" || site.method === "close") {
+          if (native) rewriteMethodCall(context, site.path, site.method);
+        } else if (native && eventSites.has(site)) {
+          rewriteEventCall(context, site.path, site.method, eventSites.get(site)!, onFreshSocket.has(site.path.node));
+        } else {
+          const call = socketMethodCall(site);
+          if (call) bindHandlerArgument(context, call.path, call.args[1]);
+        }
         break;
+      }
       case "method-reference":
-        if (site.method === "send" || site.method === "close") rewriteMethodReference(context, site.path, site.method);
-        else if (eventSites.has(site)) rewriteEventMethodRead(context, site.path, site.method);
+        if (!natives.holds(site.path.node.object, site.path)) {
+          const call = socketMethodCall(site);
+          if (call && (site.method === "bind" || site.method === "unbind")) bindHandlerArgument(context, call.path, call.args[1]);
+        } else if (site.method === "send" || site.method === "close") {
+          rewriteMethodReference(context, site.path, site.method);
+        } else if (eventSites.has(site)) {
+          rewriteEventMethodRead(context, site.path, site.method);
+        }
         break;
       case "handler-delete":
         rewriteHandlerDelete(context, site.path, site.name);

@@ -31,15 +31,19 @@ export const RUNTIME_ERROR_NAMES: ReadonlySet<string> = new Set(["NotImplemented
 
 /**
  * The exception classes a file's runtime object (`_pyws`) takes from the program, by key: the first of these names
- * the file binds (Transcrypt imports its whole runtime, and renames TypeError to py_TypeError; Transcrypt has no
- * ConnectionError, and its `except Exception` catches only its own classes, so its Exception stands in).
+ * the file binds (Transcrypt imports its whole runtime, and renames TypeError to py_TypeError). A class the program
+ * lacks is the runtime's, a subclass of the first of PROGRAM_ERROR_BASES the program has (neither transpiler has a
+ * ConnectionError: it is then a subclass of OSError, or of Exception, distinct from ValueError and TypeError).
  */
 export const PROGRAM_ERROR_BINDINGS: ReadonlyArray<readonly [key: string, localNames: readonly string[]]> = [
   ["NotImplementedError", ["NotImplementedError"]],
-  ["ConnectionError", ["ConnectionError", "Exception"]],
+  ["ConnectionError", ["ConnectionError"]],
   ["ValueError", ["ValueError"]],
   ["TypeError", ["py_TypeError", "TypeError"]],
 ];
+
+/** The program's classes that the runtime's own exception classes derive from, the first the program has. */
+export const PROGRAM_ERROR_BASES: readonly string[] = ["OSError", "Exception"];
 
 /** Brython's module `browser.websocket`: its socket factory and its flag. */
 export const MODULE_FACTORY_NAME = "WebSocket";

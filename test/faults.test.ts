@@ -328,7 +328,9 @@ Burst.prototype.closed = function (evt) { this.done(null, this.got, evt.code, ev
 `;
     const [, core] = BABEL_CORES[0]!;
     const code = transform(core, program, { sourceType: "script", pluginOptions: { runtime: "import" } });
-    for (const name of ["on_open", "on_message", "on_error", "on_close"]) expect(code).toContain(`_pyws.setHandler(self.ws, "${name}", _pyws.bound(self.`);
+    // The socket is kept on `self`: of the runtime's class, whose accessors take the handlers, bound to `self`.
+    expect(code).toContain("self.ws = _pyws.websocket(url);");
+    for (const name of ["on_open", "on_message", "on_error", "on_close"]) expect(code).toContain(`self.ws.${name} = _pyws.bound(self, "`);
     expect(code).not.toContain("addEventListener");
     const Burst = new Function("require", `${code}\nreturn Burst;`)(requireRuntime) as new (
       url: string,
@@ -407,19 +409,26 @@ describe("hygiene", () => {
 
   test("shared prototypes gain no properties (bookkeeping is a registered symbol on each socket)", () => {
     expect(prototypeKeys()).toEqual(prototypesBefore);
-    const ws = py.websocket(server.url);
-    py.setHandler(ws, "on_message", () => undefined);
-    // On the socket: the Python attribute, and one registered symbol (the platform's own symbols are unregistered),
-    // which for-in, Object.keys and JSON do not see.
-    const registered = Reflect.ownKeys(ws).filter((k) => typeof k === "symbol" && Symbol.keyFor(k) !== undefined);
-    expect(registered).toEqual([Symbol.for("python-websocket")]);
-    expect(Object.keys(ws)).toEqual(["on_message"]);
-    ws.close();
+    // A native socket (the plugin's `new WebSocket`) and one of the runtime's class: on each, the Python attribute
+    // where it is the socket's own, and one registered symbol (the platform's own symbols are unregistered), which
+    // for-in, Object.keys and JSON do not see. The class's accessors are on its own prototype, not the platform's.
+    const native = new WebSocket(server.url);
+    const made = py.websocket(server.url) as WebSocket & { on_message: unknown };
+    py.setHandler(native, "on_message", () => undefined);
+    made.on_message = () => undefined;
+    for (const ws of [native, made]) {
+      const registered = Reflect.ownKeys(ws).filter((k) => typeof k === "symbol" && Symbol.keyFor(k) !== undefined);
+      expect(registered).toEqual([Symbol.for("python-websocket")]);
+      ws.close();
+    }
+    expect([Object.keys(native), Object.keys(made)]).toEqual([["on_message"], []]);
+    expect(prototypeKeys()).toEqual(prototypesBefore);
   });
 
   test("every copy of the runtime in a page keeps the same bookkeeping: an inlined copy replaces the imported one's handler", async () => {
     const [, core] = BABEL_CORES[0]!;
-    const code = transform(core, "function attach(ws, handler) {\n  ws.on_message = handler;\n}", { sourceType: "script" });
+    // `del`, then an assignment: the inlined copy's deleteHandler, then the socket's own accessor.
+    const code = transform(core, "function attach(ws, handler) {\n  delete ws.on_message;\n  ws.on_message = handler;\n}", { sourceType: "script" });
     expect(code).toContain("function (platform)");
     const attach = new Function(`${code}\nreturn attach;`)() as (ws: WebSocket, handler: (evt: MessageEvent) => void) => void;
     const ws = await openSocket();

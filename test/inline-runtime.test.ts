@@ -1,6 +1,6 @@
 // The runtime is inlined into classic scripts function by function, from each function's source text: those texts
 // must stand alone, and a file must get the functions it calls and no others.
-import { readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createContext, runInContext } from "node:vm";
@@ -20,17 +20,19 @@ function calleeName(node: any): string {
 
 const functions = Object.entries(parts as Record<string, unknown>).filter(([, value]) => typeof value === "function") as Array<[string, Function]>;
 
-test("the runtime module holds only function declarations, all exported, and `platform`", () => {
-  const source = readFileSync(new URL("../src/runtime/parts.ts", import.meta.url), "utf8");
-  const ast = parseSync(source, { babelrc: false, configFile: false, filename: "parts.ts", presets: ["@babel/preset-typescript"] })!;
-  const topLevel = ast.program.body
+test("the runtime's files hold only function declarations, all exported, and `platform`", () => {
+  const files = readdirSync(new URL("../src/runtime/", import.meta.url)).filter((name) => !["parts.ts", "index.ts", "types.ts"].includes(name));
+  const topLevel = files.flatMap((name) => {
+    const source = readFileSync(new URL(`../src/runtime/${name}`, import.meta.url), "utf8");
+    return parseSync(source, { babelrc: false, configFile: false, filename: name, presets: ["@babel/preset-typescript"] })!.program.body;
+  })
     // Imports of types and overload signatures are TypeScript's only: nothing of them is in the module's JavaScript.
     .filter((node) => node.type !== "ImportDeclaration" && !(node.type === "ExportNamedDeclaration" && node.declaration?.type === "TSDeclareFunction"))
     .map((node) =>
       node.type === "ExportNamedDeclaration" && node.declaration?.type === "FunctionDeclaration"
         ? `function ${node.declaration.id!.name}`
-        : node.type === "VariableDeclaration"
-          ? `var ${(node.declarations[0]!.id as { name: string }).name}`
+        : node.type === "ExportNamedDeclaration" && node.declaration?.type === "VariableDeclaration"
+          ? `var ${(node.declaration.declarations[0]!.id as { name: string }).name}`
           : node.type,
     );
   expect(topLevel.filter((entry) => !entry.startsWith("function "))).toEqual(["var platform"]);
@@ -90,12 +92,21 @@ describe.each(BABEL_CORES)("an inlined runtime under %s", (_label, core) => {
   const inlinedFunctions = (code: string): string[] => [...code.matchAll(/^ {2}function (\w+)\(/gm)].map((m) => m[1]!);
 
   test("holds the functions the file's rewrites call and those they call, no others", () => {
-    const opensOnly = transform(core, "var ws = websocket('ws://127.0.0.1:1');", { sourceType: "script" });
+    // A socket that stays in its function's variable is native: only the check before `new WebSocket`.
+    const opensOnly = transform(core, "function f() { var ws = websocket('ws://127.0.0.1:1'); }", { sourceType: "script" });
     expect(inlinedFunctions(opensOnly)).toEqual(["assertWebSocket", "raise"]);
-    const handlers = transform(core, "function f(ws, g) { ws.on_message = g; }", { sourceType: "script" });
-    expect(inlinedFunctions(handlers)).toEqual(["bookkeeping", "isSocket", "listenerOf", "setHandler"]);
-    const named = transform(core, "try { ws = websocket(u); } catch (e) { if (e instanceof NotImplementedError) no(); }", { sourceType: "script" });
+    const handlers = transform(core, "function f(g) { var ws = websocket(u); log(); ws.on_message = g; }", { sourceType: "script" });
+    expect(inlinedFunctions(handlers)).toEqual(["assertWebSocket", "bookkeeping", "isSocket", "listen", "listenerOf", "raise", "setHandler"]);
+    const named = transform(core, "function f() { try { var ws = websocket(u); } catch (e) { if (e instanceof NotImplementedError) no(); } }", { sourceType: "script" });
     expect(inlinedFunctions(named)).toEqual(["assertWebSocket", "errorClass", "raise"]);
+    // One that leaves it is of the runtime's class, which brings the whole API with it.
+    const leaves = transform(core, "function open(u) { return websocket(u); }", { sourceType: "script" });
+    expect(inlinedFunctions(leaves)).toEqual([
+      "assertWebSocket", "bind", "bookkeeping", "bound", "closeOn", "eventMethod", "isSocket", "listen", "listenerOf", "method",
+      "pythonArguments", "pythonFunction", "raise", "sendOn", "socketClass", "typeName", "unbind", "websocket",
+    ]);
+    // A handler set on what the plugin does not see being made needs no runtime at all.
+    expect(transform(core, "function f(ws, g) { ws.on_message = g; }", { sourceType: "script" })).not.toContain("platform");
   });
 
   // A later plugin of the same pass, recording the functions it is run on.
@@ -126,7 +137,7 @@ describe.each(BABEL_CORES)("an inlined runtime under %s", (_label, core) => {
         },
       },
     });
-    core.transformSync("var ws = websocket('ws://127.0.0.1:1');\nws.on_message = got;\nws.send('hi');", {
+    core.transformSync("function start() {\n  var ws = websocket('ws://127.0.0.1:1');\n  ws.on_message = got;\n  ws.send('hi');\n}", {
       babelrc: false,
       configFile: false,
       sourceType: "script",

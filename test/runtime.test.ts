@@ -1,5 +1,6 @@
 // The runtime on its own, with Node's WHATWG WebSocket client (node --experimental-websocket) and a real ws server.
 import { type EchoServer, startEchoServer } from "./support/echo-server.js";
+import { typeName } from "../src/runtime/errors.js";
 import { fileRuntime, withGlobal } from "./support/file-runtime.js";
 
 let server: EchoServer;
@@ -16,8 +17,16 @@ function nextEvent(ws: WebSocket, type: string): Promise<Event> {
   return new Promise((resolve) => ws.addEventListener(type, resolve, { once: true }));
 }
 
+/** A plain native socket, as the plugin writes one (`new WebSocket(url)`) where it proves the socket stays in its variable. */
 async function openSocket(): Promise<WebSocket> {
-  const ws = py.websocket(server.url);
+  const ws = new WebSocket(server.url);
+  await nextEvent(ws, "open");
+  return ws;
+}
+
+/** A socket of the runtime's class, as `websocket(url)` makes one anywhere else. */
+async function openPythonSocket(runtime = py): Promise<any> {
+  const ws = runtime.websocket(server.url);
   await nextEvent(ws, "open");
   return ws;
 }
@@ -87,19 +96,25 @@ describe("raising the program's classes", () => {
   });
 });
 
-describe("bound(value, owner)", () => {
+describe("bound(owner, name)", () => {
   test("a function read off an object is bound to it, as a Python bound method, once", () => {
     const chat = { name: "chat", hello(this: { name: string }, to: string) { return `${this.name} greets ${to}`; } };
-    const method = py.bound(chat.hello, chat);
+    const method = py.bound(chat, "hello");
     expect(method("you")).toBe("chat greets you");
-    expect([method.__self__, method.__func__]).toEqual([chat, chat.hello]);
+    expect([method.__self__, method.__func__, method.__name__]).toEqual([chat, chat.hello, "hello"]);
     // Bound already (read back off a socket and assigned again): kept, with its own object.
-    expect(py.bound(method, { name: "socket" })).toBe(method);
+    expect(py.bound({ name: "socket", handler: method }, "handler")).toBe(method);
   });
 
-  test("what is not a function, or has no object, is returned as it is", () => {
-    const f = () => 1;
-    expect([py.bound(null, {}), py.bound(undefined, {}), py.bound(5, {}), py.bound(f, undefined)]).toEqual([null, undefined, 5, f]);
+  test("the owner is read once, whatever gives it; what is not a function is returned as it is", () => {
+    let reads = 0;
+    const peer = { name: "peer", opened(this: { name: string }) { return this.name; } };
+    const peers = { get first() { reads += 1; return peer; } };
+    expect(py.bound(peers.first, "opened")()).toBe("peer");
+    expect(reads).toBe(1);
+    expect([py.bound({ a: null }, "a"), py.bound({}, "a"), py.bound({ a: 5 }, "a")]).toEqual([null, undefined, 5]);
+    // As Python's attribute read: no object, no attribute (the read the program wrote raises so too).
+    expect(() => py.bound(null, "a")).toThrow(TypeError);
   });
 });
 
@@ -229,6 +244,15 @@ describe("setHandler()", () => {
     py.send(ws, "unheard");
     await nextEvent(ws, "message");
     expect(seen).toEqual([]);
+    // A socket of the runtime's class: its accessor forgets the handler, and reads None.
+    const made = await openPythonSocket();
+    made.on_message = (evt: MessageEvent) => seen.push(evt.data);
+    py.deleteHandler(made, "on_message");
+    expect(made.on_message).toBeNull();
+    made.send("unheard either");
+    await nextEvent(made, "message");
+    expect(seen).toEqual([]);
+    await closed(made);
     const door: { on_message?: number } = { on_message: 1 };
     py.deleteHandler(door, "on_message");
     expect(door).toEqual({});
@@ -256,7 +280,7 @@ describe("setHandler()", () => {
         this.log.push(evt.data);
       },
     };
-    py.setHandler(ws, "on_message", py.bound(chat.got, chat));
+    py.setHandler(ws, "on_message", py.bound(chat, "got"));
     // Read back, the attribute is the bound method: its object and function, as Python's __self__ and __func__.
     expect([(ws as any).on_message.__self__, (ws as any).on_message.__func__]).toEqual([chat, chat.got]);
     py.send(ws, "bound");
@@ -310,11 +334,18 @@ describe("bind() and unbind(): Brython's handlers of an event", () => {
     const chat = { name: "chat", got(this: { name: string }, evt: MessageEvent) { seen.push(`${this.name} ${evt.data}`); } };
     const other = { name: "other", got: chat.got };
     // Transcrypt makes a new function at each read of a method: the name it was read as tells them apart.
-    const transcryptRead = () => py.bound((evt: MessageEvent) => chat.got.call(chat, evt), chat, "got");
-    py.bind(ws, "message", py.bound(chat.got, chat, "got"));
-    py.bind(ws, "message", transcryptRead());
-    py.bind(ws, "message", py.bound(other.got, other, "got"));
-    py.unbind(ws, "message", py.bound(chat.got, chat, "got"));
+    // Transcrypt makes a new function at each read of a method: the name it was read as tells them apart.
+    const transcryptChat = {
+      name: "transcrypt",
+      get got() {
+        return (evt: MessageEvent) => seen.push(`${this.name} ${evt.data}`);
+      },
+    };
+    py.bind(ws, "message", py.bound(chat, "got"));
+    py.bind(ws, "message", py.bound(transcryptChat, "got"));
+    py.bind(ws, "message", py.bound(other, "got"));
+    py.unbind(ws, "message", py.bound(chat, "got"));
+    py.unbind(ws, "message", py.bound(transcryptChat, "got"));
     py.send(ws, "m");
     await nextEvent(ws, "message");
     expect(seen).toEqual(["other m"]);
@@ -363,7 +394,7 @@ describe("bind() and unbind(): Brython's handlers of an event", () => {
 
   test("bind of what is not callable raises TypeError, the program's class", async () => {
     const ws = await openSocket();
-    expect(thrown(() => py.bind(ws, "open", null)).message).toBe("bind() handler must be callable, not None");
+    expect(thrown(() => py.bind(ws, "open", null)).message).toBe("bind() handler must be callable, not NoneType");
     class ProgramTypeError extends Error {}
     expect(() => fileRuntime({ TypeError: ProgramTypeError }).bind(ws, "open", 5)).toThrow(ProgramTypeError);
     await closed(ws);
@@ -444,9 +475,9 @@ describe("send()", () => {
       const binary = (await nextEvent(ws, "message")) as MessageEvent;
       expect([...new Uint8Array(binary.data)]).toEqual([1, 2, 255]);
     }
-    expect(() => py.send(ws, 42)).toThrow("send() takes str or bytes, not number");
-    expect(() => py.send(ws, null)).toThrow("send() takes str or bytes, not None");
-    expect(() => py.send(ws, ["a"])).toThrow("send() takes str or bytes, not object");
+    expect(() => py.send(ws, 42)).toThrow("send() takes str or bytes, not int");
+    expect(() => py.send(ws, null)).toThrow("send() takes str or bytes, not NoneType");
+    expect(() => py.send(ws, ["a"])).toThrow("send() takes str or bytes, not list");
     await closed(ws);
   });
 
@@ -464,7 +495,7 @@ describe("close()", () => {
     expect(() => py.close(ws, null, "why")).toThrow("close(): a reason needs a code");
     expect(() => py.close(ws, 1000, "x".repeat(124))).toThrow("close(): reason must be at most 123 bytes of UTF-8");
     expect(() => py.close(ws, 1000, "é".repeat(62))).toThrow("at most 123 bytes");
-    expect(() => py.close(ws, "1000")).toThrow("close() code must be an int, not string");
+    expect(() => py.close(ws, "1000")).toThrow("close() code must be an int, not str");
     expect(thrown(() => py.close(ws, 1001)).name).toBe("ValueError");
     expect(ws.readyState).toBe(WebSocket.OPEN);
     const closing = nextEvent(ws, "close");
@@ -514,5 +545,119 @@ describe("method() and call()", () => {
     const keywords = { data: 1, __kwargtrans__: null };
     py.call(door, "send", keywords);
     expect(door.got).toEqual([[keywords]]);
+  });
+});
+
+describe("typeName(): TypeError messages name Python's types", () => {
+  test("None, bool, int, float, str, list, dict, a tuple (Transcrypt's __class__), an instance", () => {
+    class Chat {}
+    const tuple = Object.assign(["nick", "text"], { __class__: { __name__: "tuple" } });
+    const values = [null, undefined, true, 42, 4.5, "s", [1], { a: 1 }, Object.create(null), tuple, new Chat(), () => 1];
+    expect(values.map((value) => typeName(value))).toEqual(["NoneType", "NoneType", "bool", "int", "float", "str", "list", "dict", "dict", "tuple", "Chat", "function"]);
+  });
+});
+
+describe("a socket of the runtime's class carries Brython's API wherever it goes", () => {
+  test("it is a native WebSocket: instanceof, constructor, readyState, url, binaryType, native listeners", async () => {
+    const ws = await openPythonSocket();
+    expect(ws).toBeInstanceOf(WebSocket);
+    expect(ws.constructor).toBe(WebSocket);
+    expect([ws.readyState, ws.url]).toEqual([WebSocket.OPEN, server.url]);
+    const heard: string[] = [];
+    ws.addEventListener("message", (evt: MessageEvent) => heard.push(evt.data));
+    ws.send("native listener");
+    await nextEvent(ws, "message");
+    expect(heard).toEqual(["native listener"]);
+    await closed(ws);
+  });
+
+  test("on_* are attributes with the contract's semantics: one handler, replaced, None removes, read back; set by name", async () => {
+    const ws = await openPythonSocket();
+    const seen: unknown[] = [];
+    expect(ws.on_message).toBeNull();
+    const first = (evt: MessageEvent) => seen.push(`first ${evt.data}`);
+    ws.on_message = first;
+    expect(ws.on_message).toBe(first);
+    // setattr(ws, name, f) in either transpiler: a computed name.
+    const name = "on_" + "message";
+    ws[name] = (evt: MessageEvent) => seen.push(`second ${evt.data}`);
+    ws.send("a");
+    await nextEvent(ws, "message");
+    ws.on_message = null;
+    ws.send("b");
+    await nextEvent(ws, "message");
+    ws[name] = (evt: MessageEvent) => seen.push(evt.data);
+    ws.send(new Uint8Array([5, 6]));
+    await nextEvent(ws, "message");
+    expect(seen).toEqual(["second a", new Uint8Array([5, 6])]);
+    expect(Object.keys(ws)).toEqual([]);
+    await closed(ws);
+  });
+
+  test("send, close, bind, unbind read off it (getattr) are its bound, checked methods, the same at each read", async () => {
+    const ws = await openPythonSocket();
+    const send = ws["send"];
+    expect(send).toBe(ws.send);
+    expect(send.__argnames__).toEqual(["data"]);
+    const seen: unknown[] = [];
+    const bind = ws.bind;
+    expect(bind("message", (evt: MessageEvent) => seen.push(evt.data))).toBeNull();
+    send("by value");
+    await nextEvent(ws, "message");
+    // Transcrypt's keywords: a marker object last.
+    send({ data: "by keyword", __kwargtrans__: null });
+    await nextEvent(ws, "message");
+    expect(seen).toEqual(["by value", "by keyword"]);
+    expect(() => send(["nick", "text"])).toThrow("send() takes str or bytes, not list");
+    expect(() => send()).toThrow("send() missing required argument 'data'");
+    expect(() => ws.close(999)).toThrow("close(): code must be 1000 or in 3000..4999, not 999");
+    expect(ws.readyState).toBe(WebSocket.OPEN);
+    ws.unbind("message");
+    const closing = nextEvent(ws, "close");
+    ws["close"]({ code: 4000, reason: "done", __kwargtrans__: null });
+    const event = (await closing) as CloseEvent;
+    expect([event.code, event.reason]).toEqual([4000, "done"]);
+    expect(() => send("late")).toThrow("send(): the WebSocket is closed");
+  });
+
+  test("bind and unbind: handlers in order, a bound method unbinds by another read of it", async () => {
+    const ws = await openPythonSocket();
+    const seen: string[] = [];
+    const chat = { name: "chat", got(this: { name: string }, evt: MessageEvent) { seen.push(`${this.name} ${evt.data}`); } };
+    ws.bind("message", py.bound(chat, "got"));
+    ws.bind("message", (evt: MessageEvent) => seen.push(`plain ${evt.data}`));
+    ws.send("1");
+    await nextEvent(ws, "message");
+    ws.unbind("message", py.bound(chat, "got"));
+    ws.send("2");
+    await nextEvent(ws, "message");
+    expect(seen).toEqual(["chat 1", "plain 1", "plain 2"]);
+    expect(() => ws.bind("open", null)).toThrow("bind() handler must be callable, not NoneType");
+    await closed(ws);
+  });
+
+  test("its methods raise the classes of the program that made it; assigning one gives the socket its own attribute", async () => {
+    class ProgramTypeError extends Error {}
+    class ProgramConnectionError extends Error {}
+    const ws = await openPythonSocket(fileRuntime({ TypeError: ProgramTypeError, ConnectionError: ProgramConnectionError }));
+    expect(() => ws.send(42)).toThrow(ProgramTypeError);
+    ws.close();
+    expect(() => ws.send("late")).toThrow(ProgramConnectionError);
+    const mine = () => "mine";
+    ws.send = mine;
+    expect(ws.send).toBe(mine);
+    expect(Object.keys(ws)).toEqual(["send"]);
+  });
+
+  test("a Transcrypt-made class for the classes the program lacks: ConnectionError is a subclass of its Exception, apart from ValueError", () => {
+    // Transcrypt's classes are made by their metaclass; isinstance walks __bases__.
+    const metaclass: any = {
+      __new__: (_meta: unknown, name: string, bases: unknown[]) => Object.assign(function () {}, { __name__: name, __bases__: bases, __metaclass__: metaclass }),
+    };
+    const Exception = Object.assign(function () {}, { __name__: "Exception", __bases__: [], __metaclass__: metaclass });
+    const ConnectionError = py.errorClass("ConnectionError", Exception) as any;
+    expect([ConnectionError.__name__, ConnectionError.__bases__]).toEqual(["ConnectionError", [Exception]]);
+    expect(py.errorClass("ConnectionError", Exception)).toBe(ConnectionError);
+    expect(py.errorClass("ValueError", Exception)).not.toBe(ConnectionError);
   });
 });

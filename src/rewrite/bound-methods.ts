@@ -1,17 +1,16 @@
 import type { NodePath, types as t } from "@babel/core";
-import { isSimpleReference, staticPropertyName } from "../analysis/references.js";
 import type { FileContext } from "../context.js";
 import { runtimeMember } from "./runtime-binding.js";
 
 /**
- * A handler value with each method it may yield bound to its object (`_pyws.bound(self.fast, self)`): the branches of
+ * A handler value with each method it may yield bound to its object (`_pyws.bound(self, "fast")`): the branches of
  * `a if c else b`, the operands of `a or b` / `a and b`, the last of a sequence. Python binds a method whatever
- * expression reads it; RapydScript-ng binds none. `named`: the method also carries the name it was read as
- * (`_pyws.bound(self.got, self, "got")`), for `unbind` to know it again where Transcrypt made a new function.
+ * expression reads it; RapydScript-ng binds none. The bound method carries the name it was read as, for `unbind` to
+ * know it again where Transcrypt made a new function.
  */
-export function boundMethods(context: FileContext, value: t.Expression, at: NodePath, named: boolean): t.Expression {
+export function boundMethods(context: FileContext, value: t.Expression, at: NodePath): t.Expression {
   const { t } = context;
-  const bind = (each: t.Expression): t.Expression => boundMethods(context, each, at, named);
+  const bind = (each: t.Expression): t.Expression => boundMethods(context, each, at);
   switch (value.type) {
     case "ConditionalExpression":
       return t.conditionalExpression(value.test, bind(value.consequent), bind(value.alternate));
@@ -20,13 +19,13 @@ export function boundMethods(context: FileContext, value: t.Expression, at: Node
     case "SequenceExpression":
       return t.sequenceExpression([...value.expressions.slice(0, -1), bind(value.expressions[value.expressions.length - 1]!)]);
     case "Identifier":
-      bindAssignedMethods(context, value, at, named);
+      bindAssignedMethods(context, value, at);
       return value;
     default: {
       const read = methodRead(value);
       if (!read) return value;
-      const name = named && read.name !== null ? [t.stringLiteral(read.name)] : [];
-      return t.callExpression(runtimeMember(context, "bound", at), [value, t.cloneNode(read.owner), ...name]);
+      const name = typeof read.name === "string" ? t.stringLiteral(read.name) : read.name;
+      return t.callExpression(runtimeMember(context, "bound", at), [read.owner, name]);
     }
   }
 }
@@ -39,7 +38,7 @@ const looking = new WeakSet<object>();
  * A handler passed as a variable of the program (`handler = self.on_close; ws.bind("close", handler)`): the method
  * reads it is given, bound where they are given (in Python, `self.on_close` is bound when it is read).
  */
-function bindAssignedMethods(context: FileContext, variable: t.Identifier, at: NodePath, named: boolean): void {
+function bindAssignedMethods(context: FileContext, variable: t.Identifier, at: NodePath): void {
   const binding = at.scope.getBinding(variable.name);
   if (!binding || (binding.kind !== "var" && binding.kind !== "let" && binding.kind !== "const") || looking.has(binding)) return;
   looking.add(binding);
@@ -50,7 +49,7 @@ function bindAssignedMethods(context: FileContext, variable: t.Identifier, at: N
   }
   for (const value of given) {
     if (boundValues.has(value.node)) continue;
-    const replacement = boundMethods(context, value.node, value, named);
+    const replacement = boundMethods(context, value.node, value);
     if (replacement === value.node) continue;
     boundValues.add(replacement);
     value.replaceWith(replacement);
@@ -59,17 +58,18 @@ function bindAssignedMethods(context: FileContext, variable: t.Identifier, at: N
 }
 
 /**
- * A method read off its object, where that object can be evaluated again: `self.got` and `getattr(self, "got")`
- * (not `self.handlers[k]`: Python's subscription binds nothing). `name`: the attribute, where it is known.
+ * A method read off its object: `self.got`, `peers[0].opened`, `peer_of(1).opened`, `index["x"].got` (an attribute
+ * read, whatever expression gives the object; not `self.handlers[k]`: Python's subscription binds nothing), and
+ * `getattr(owner, name)`. The owner and the name, for `_pyws.bound(owner, name)`, which evaluates the owner once.
  */
-function methodRead(value: t.Node): { owner: t.Expression; name: string | null } | null {
-  if (value.type === "MemberExpression" && !value.computed) {
-    return isSimpleReference(value.object) ? { owner: value.object, name: staticPropertyName(value) } : null;
+function methodRead(value: t.Node): { owner: t.Expression; name: string | t.Expression } | null {
+  if (value.type === "MemberExpression" && !value.computed && value.property.type === "Identifier" && value.object.type !== "Super") {
+    return { owner: value.object, name: value.property.name };
   }
-  if (value.type === "CallExpression" && value.callee.type === "Identifier" && value.callee.name === "getattr") {
+  if (value.type === "CallExpression" && value.callee.type === "Identifier" && value.callee.name === "getattr" && value.arguments.length === 2) {
     const [owner, name] = value.arguments;
-    if (!owner || !isSimpleReference(owner)) return null;
-    return { owner, name: name?.type === "StringLiteral" ? name.value : null };
+    if (owner?.type === "SpreadElement" || name?.type === "SpreadElement" || owner?.type === "ArgumentPlaceholder" || name?.type === "ArgumentPlaceholder") return null;
+    return { owner: owner as t.Expression, name: name as t.Expression };
   }
   return null;
 }

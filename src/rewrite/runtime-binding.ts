@@ -2,7 +2,7 @@ import type { NodePath, types as t } from "@babel/core";
 import type { Binding, Scope } from "@babel/traverse";
 import { addNamed } from "@babel/helper-module-imports";
 import type { FileContext, FileRuntimeObject } from "../context.js";
-import { PROGRAM_ERROR_BINDINGS } from "../names.js";
+import { PROGRAM_ERROR_BASES, PROGRAM_ERROR_BINDINGS } from "../names.js";
 import { inlinedParts, raisedBy } from "./runtime-parts.js";
 
 /**
@@ -54,11 +54,9 @@ function earlyBinding(scope: Scope, name: string): Binding | undefined {
  * (see runtimeHome), which sees classes declared at the top of the program too.
  */
 function homeScope(context: FileContext, at: NodePath): Scope {
-  for (const [, localNames] of PROGRAM_ERROR_BINDINGS) {
-    for (const name of localNames) {
-      const binding = earlyBinding(at.scope, name);
-      if (binding && !binding.scope.path.isProgram()) return binding.scope;
-    }
+  for (const name of [...PROGRAM_ERROR_BINDINGS.flatMap(([, localNames]) => localNames), ...PROGRAM_ERROR_BASES]) {
+    const binding = earlyBinding(at.scope, name);
+    if (binding && !binding.scope.path.isProgram()) return binding.scope;
   }
   return context.home.scope;
 }
@@ -105,24 +103,19 @@ interface ProgramClass {
 
 /**
  * The classes a runtime object holds, for the classes its parts raise and those the program names: the program's own
- * where it has one. Where it has none, the runtime's: a subclass of the program's own `Exception` where it has one
- * (RapydScript-ng's, so that `isinstance(e, Exception)` holds, as in Python), or, for a class the program names, an
- * Error. A class raised but neither defined nor named is left to the runtime (see raise in the runtime); so is
- * TypeError, which RapydScript-ng's programs have as the platform's.
+ * where it has one. Where it has none, the runtime's: a subclass of the program's OSError or Exception where it has
+ * one (Transcrypt's, made as Transcrypt makes classes, so that its `isinstance` and `except` know it; RapydScript-ng's,
+ * so that `isinstance(e, Exception)` holds, as in Python), or, for a class the program names, an Error. A class
+ * raised but neither defined nor named is left to the runtime (see raise in the runtime); so is TypeError, which
+ * RapydScript-ng's programs have as the platform's.
  */
 function exceptionClasses(context: FileContext, runtime: FileRuntimeObject): ProgramClass[] {
   const raised = raisedBy(context.api, runtime.parts);
-  const exception = earlyBinding(runtime.scope, "Exception");
-  const base = exception && exception.kind !== "module" ? "Exception" : null;
+  const base = PROGRAM_ERROR_BASES.find((name) => earlyBinding(runtime.scope, name)) ?? null;
   const found: ProgramClass[] = [];
   for (const [key, localNames] of PROGRAM_ERROR_BINDINGS) {
     if (!raised.has(key) && !runtime.classes.has(key)) continue;
-    const local = localNames.find((name) => {
-      const binding = earlyBinding(runtime.scope, name);
-      // Exception stands in for ConnectionError only where exceptions are not JS Errors (Transcrypt's imports):
-      // RapydScript-ng's `except Exception` is `instanceof Error`, which catches what the runtime raises.
-      return binding !== undefined && (name !== "Exception" || binding.kind === "module");
-    });
+    const local = localNames.find((name) => earlyBinding(runtime.scope, name));
     if (local) found.push({ key, local, base: null });
     else if (base && key !== "TypeError") found.push({ key, local: null, base });
     else if (runtime.classes.has(key)) found.push({ key, local: null, base: null });

@@ -2,7 +2,7 @@ import type { types as t } from "@babel/core";
 import type { BabelApi } from "../context.js";
 import * as parts from "../runtime/parts.js";
 
-/** A function of the runtime (src/runtime/parts.ts), as the plugin reads it off its source text. */
+/** A function of the runtime (src/runtime/, gathered by parts.ts), as the plugin reads it off its source text. */
 interface Part {
   declaration: t.FunctionDeclaration;
   /** The other functions it calls. */
@@ -26,6 +26,7 @@ function runtimeParts(api: BabelApi): Map<string, Part> {
     const names = new Set(functions.map(([name]) => name));
     for (const [name, fn] of functions) {
       const declaration = api.template.statement.ast(fn.toString()) as t.FunctionDeclaration;
+      unqualify(api.types, declaration, names);
       const calls = new Set<string>();
       const raises = new Set<string>();
       visit(api.types, declaration.body, (node) => {
@@ -40,6 +41,33 @@ function runtimeParts(api: BabelApi): Map<string, Part> {
     partsByBabel.set(api.template, found);
   }
   return found;
+}
+
+/**
+ * A CommonJS build of the runtime reads the other runtime files' functions off their modules: `(0, errors_js_1.raise)(...)`,
+ * `platform_js_1.platform`. Each becomes the plain name, as in the ES build, where the inlined copy defines it.
+ */
+function unqualify(types: BabelApi["types"], declaration: t.FunctionDeclaration, names: Set<string>): void {
+  const plain = (node: t.Node | null | undefined): t.Identifier | null =>
+    node?.type === "MemberExpression" && !node.computed && node.object.type === "Identifier" && /_js_\d+$/.test(node.object.name) &&
+    node.property.type === "Identifier" && (names.has(node.property.name) || node.property.name === "platform")
+      ? types.identifier(node.property.name)
+      : null;
+  visit(types, declaration.body, (node) => {
+    for (const key of types.VISITOR_KEYS[node.type] ?? []) {
+      const record = node as unknown as Record<string, t.Node | Array<t.Node | null> | null>;
+      const child = record[key];
+      const fix = (each: t.Node | null): t.Node | null => {
+        // `(0, x_js_1.f)`: the sequence that calls f without a `this`.
+        if (each?.type === "SequenceExpression" && each.expressions.length === 2 && each.expressions[0]!.type === "NumericLiteral") {
+          return plain(each.expressions[1]) ?? each;
+        }
+        return plain(each) ?? each;
+      };
+      if (Array.isArray(child)) child.forEach((each, index) => (child[index] = fix(each)));
+      else if (child) record[key] = fix(child);
+    }
+  });
 }
 
 /** Calls `enter` on every node under `node` but property names (`a.b`'s `b`, `{b: 1}`'s `b`), which are not references. */

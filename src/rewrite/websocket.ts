@@ -6,13 +6,15 @@ import { OLD_BUILTIN, type WebSocketUse } from "../recognize/websocket-use.js";
 import { runtimeMember } from "./runtime-binding.js";
 
 /**
- * `websocket(url)` / `WebSocket(url)` → `new WebSocket(url)` after `_pyws.assertWebSocket();` where that check can
- * run first without reordering anything the program evaluates; otherwise `_pyws.websocket(url)`, which evaluates the
- * arguments before it checks. Any other use (a value, arguments known only at run time) → the runtime's Python
- * function, `_pyws.websocketFunction()` (`_pyws.websocketFunction("WebSocket")` for the module's), which binds them
- * when called.
+ * `websocket(url)` / `WebSocket(url)`:
+ * - `_pyws.websocket(url)`: a socket of the runtime's class, which carries Brython's API wherever it goes;
+ * - `new WebSocket(url)` after `_pyws.assertWebSocket();`, a plain native socket, where the plugin proves the socket
+ *   stays in a variable whose every use it rewrites (`native`, see variableKeepingSocket), and the check can run first
+ *   without reordering anything the program evaluates (see writesNewWebSocket).
+ * Any other use (a value, arguments known only at run time) → the runtime's Python function,
+ * `_pyws.websocketFunction()` (`_pyws.websocketFunction("WebSocket")` for the module's), which binds them when called.
  */
-export function rewriteWebSocketUse(context: FileContext, use: WebSocketUse): void {
+export function rewriteWebSocketUse(context: FileContext, use: WebSocketUse, native: boolean): void {
   const { t } = context;
   if (use.kind === "covered") return;
   if (use.kind !== "call") {
@@ -31,13 +33,10 @@ export function rewriteWebSocketUse(context: FileContext, use: WebSocketUse): vo
     }
     return;
   }
-  const { call, host, protocols } = use;
-  const args = protocols && protocols.type !== "NullLiteral" ? [host, protocols] : [host];
-  // Where the program binds `WebSocket` itself, only the runtime reaches the platform's.
-  const statement = call.scope.getBinding("WebSocket") ? null : statementEvaluatingFirst(call);
-  // Protocols only as literals: a name could hold None, which `new WebSocket` would send as "null".
-  const readable = statement && isLiteralOrPure(call, host) && (args.length === 1 || isLiteralProtocols(args[1]!));
-  if (!readable) {
+  const { call } = use;
+  const args = creationArguments(use);
+  const statement = native ? writesNewWebSocket(use) : null;
+  if (!statement) {
     call.replaceWith(t.callExpression(runtimeMember(context, "websocket", call), args));
     return;
   }
@@ -49,6 +48,24 @@ export function rewriteWebSocketUse(context: FileContext, use: WebSocketUse): vo
   statement.node.leadingComments = null;
   statement.insertBefore(check);
   call.replaceWith(t.newExpression(t.identifier("WebSocket"), args));
+}
+
+/** `[url]` or `[url, protocols]`: protocols given as None are none. */
+function creationArguments({ host, protocols }: Extract<WebSocketUse, { kind: "call" }>): t.Expression[] {
+  return protocols && protocols.type !== "NullLiteral" ? [host, protocols] : [host];
+}
+
+/**
+ * The statement before which `_pyws.assertWebSocket();` goes, where a native socket's creation can be written
+ * `new WebSocket(url)`; null where it cannot.
+ */
+export function writesNewWebSocket(use: Extract<WebSocketUse, { kind: "call" }>): NodePath<t.Statement> | null {
+  const { call, host } = use;
+  const args = creationArguments(use);
+  // Where the program binds `WebSocket` itself, only the runtime reaches the platform's.
+  const statement = call.scope.getBinding("WebSocket") ? null : statementEvaluatingFirst(call);
+  // Protocols only as literals: a name could hold None, which `new WebSocket` would send as "null".
+  return statement && isLiteralOrPure(call, host) && (args.length === 1 || isLiteralProtocols(args[1]!)) ? statement : null;
 }
 
 /**

@@ -8,7 +8,7 @@ export type PythonErrorClass = new (message?: string) => unknown;
  */
 export interface FileRuntime {
   NotImplementedError?: PythonErrorClass;
-  /** Raised for send misuse; Transcrypt has no ConnectionError, so its `Exception` stands in there. */
+  /** Raised for send misuse; neither transpiler has one: the runtime's, a subclass of the program's Exception. */
   ConnectionError?: PythonErrorClass;
   ValueError?: PythonErrorClass;
   TypeError?: PythonErrorClass;

@@ -67,6 +67,14 @@ export const object = __class__("object", [], {
 });
 
 export const py_metatype = __class__("type", [object], { __module__: "builtins" });
+// Every class's metaclass, as in Transcrypt: `cls.__metaclass__.__new__(meta, name, bases, attribs)` makes a subclass
+// (the runtime makes the classes a program lacks, such as ConnectionError, so).
+Object.defineProperty(object, "__metaclass__", { value: py_metatype, writable: true, configurable: true });
+Object.defineProperty(py_metatype, "__new__", {
+  value: (meta, name, bases, attribs) => __class__(name, bases, attribs),
+  writable: true,
+  configurable: true,
+});
 
 // Copies the fields of `source` (another base class) that `target` lacks.
 export function __mergefields__(target, source) {

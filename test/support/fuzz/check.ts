@@ -120,9 +120,11 @@ export function captures(core: BabelCore, output: t.File): string[] {
 
 /**
  * API sites left as they were in a file the plugin rewrote (half-rewritten output): a free `websocket`,
- * `__BRYTHON__`, `NotImplementedError` or `ConnectionError`; a handler assignment or `delete` not in the plugin's
- * direct form `X.addEventListener("open", X.on_open = f)`; a `send`/`close` call not through the runtime, but for a
- * close the platform cannot refuse, whose value is unused.
+ * `__BRYTHON__`, `NotImplementedError` or `ConnectionError`; a handler `delete` not through the runtime; and, on a
+ * variable the plugin gave a plain native socket (`ws = new WebSocket(url)`), a handler assignment not in the
+ * plugin's direct form `X.addEventListener("open", X.on_open = f)`, or a `send`/`close`/`bind`/`unbind` not through
+ * the runtime, but for a close the platform cannot refuse, whose value is unused. (Anywhere else the sockets are of
+ * the runtime's class, which carries the API: those sites stay as written.)
  * In a file the plugin left alone, only the sites that mark a file as using the API count.
  */
 export function leftovers(core: BabelCore, output: t.File): string[] {
@@ -140,7 +142,23 @@ export function inspect(core: BabelCore, output: t.File): Findings {
     const binding = path.scope.getBinding(node.name);
     return !!binding && madeByPlugin(binding.identifier);
   };
-  full(core).traverse(freshCopy(core, output), {
+  const copy = freshCopy(core, output);
+  // The variables the plugin gave a plain native socket (`ws = new WebSocket(url)`): their declarations, or the
+  // names of globals.
+  const natives = new Set<t.Node | string>();
+  full(core).traverse(copy, {
+    NewExpression(p: NodePath<never>) {
+      const path = p as unknown as NodePath<t.NewExpression>;
+      const { callee } = path.node;
+      if (callee.type !== "Identifier" || callee.name !== "WebSocket" || path.scope.getBinding("WebSocket")) return;
+      const parent = path.parent;
+      const target = parent.type === "VariableDeclarator" ? parent.id : parent.type === "AssignmentExpression" ? parent.left : null;
+      if (target?.type === "Identifier") natives.add(path.scope.getBinding(target.name)?.identifier ?? target.name);
+    },
+  });
+  const isNative = (node: t.Node, path: NodePath): boolean =>
+    node.type === "Identifier" && natives.has(path.scope.getBinding(node.name)?.identifier ?? node.name);
+  full(core).traverse(copy, {
     enter(p: NodePath<never>) {
       const path = p as unknown as NodePath;
       if (madeByPlugin(path.node)) rewritten = true;
@@ -189,7 +207,7 @@ export function inspect(core: BabelCore, output: t.File): Findings {
         call.arguments[1] === path.node &&
         call.callee.type === "MemberExpression" &&
         staticName(call.callee) === "addEventListener";
-      if (!direct) found.push({ always: true, text: `handler assignment \`.${staticName(left)} =\` at ${where(path.node)}` });
+      if (!direct && isNative(left.object, path)) found.push({ always: true, text: `handler assignment \`.${staticName(left)} =\` at ${where(path.node)}` });
     },
     UnaryExpression(p: NodePath<never>) {
       const path = p as unknown as NodePath<t.UnaryExpression>;
@@ -203,6 +221,7 @@ export function inspect(core: BabelCore, output: t.File): Findings {
       const { callee } = path.node;
       if (callee.type !== "MemberExpression") return;
       const method = staticName(callee);
+      if (!isNative(callee.object, path)) return;
       if ((method === "send" || method === "close") && !isRuntimeObject(callee.object, path) && !isUnrefusableClose(path, method)) {
         found.push({ always: false, text: `\`.${method}(...)\` not through the runtime at ${where(path.node)}` });
       }
@@ -226,7 +245,7 @@ export function inspect(core: BabelCore, output: t.File): Findings {
       if (path.node.object.type === "Identifier" && path.node.object.name === "ρσ_modules" && (method === "browser" || method === "browser.websocket")) {
         found.push({ always: true, text: `RapydScript-ng's inlined module \`${method}\` at ${where(path.node)}` });
       }
-      if (!["send", "close", "bind", "unbind"].includes(method ?? "") || isClassMember(path.node) || isRuntimeObject(path.node.object, path)) return;
+      if (!["send", "close", "bind", "unbind"].includes(method ?? "") || !isNative(path.node.object, path)) return;
       const { parent, node } = path;
       const called = (parent.type === "CallExpression" || parent.type === "NewExpression") && parent.callee === node;
       const written = (parent.type === "AssignmentExpression" && parent.left === node) || parent.type === "UpdateExpression" || (parent.type === "UnaryExpression" && parent.operator === "delete");
