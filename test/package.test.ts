@@ -100,6 +100,7 @@ test("ships python/, with which the documented RapydScript-ng command compiles a
     "browser",
     "browser/__init__.pyj",
     "browser/websocket.js",
+    "browser/websocket.py",
     "browser/websocket.pyj",
   ]);
   writeFileSync(

@@ -1,8 +1,8 @@
 // browser.websocket for Transcrypt: Brython's module (supported, WebSocket) on the platform's WebSocket.
-// Shipped by babel-plugin-python-websocket; Transcrypt copies it as is to __target__/browser.websocket.js.
+// Shipped by babel-plugin-python-websocket. Transcrypt compiles websocket.py beside it, which includes this file: its
+// output imports Transcrypt's runtime names (NotImplementedError among them), then this code.
 // With the plugin, a program's import of this module becomes native code and none of this ships.
 // Without it, this plain version runs: no Python-side checks, binary messages arrive as the platform gives them.
-import {NotImplementedError} from './org.transcrypt.__runtime__.js';
 
 var Native = globalThis.WebSocket;
 

@@ -1,0 +1,5 @@
+# browser.websocket for Transcrypt: the JavaScript of websocket.js beside this file, as a module Transcrypt compiles.
+# Shipped by babel-plugin-python-websocket. A .js module alone would do, but Transcrypt copies one with a comment that
+# names browser.websocket.map, a map it never writes; Babel 8 then prints a stack for it on every build with source
+# maps. From this file Transcrypt (with -m) writes that map.
+__pragma__ ('js', '{}', __include__ ('browser/websocket.js'))
