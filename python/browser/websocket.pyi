@@ -3,6 +3,8 @@
 # websocket.pyj (RapydScript-ng); with the plugin, a program's use of them becomes native WebSocket code.
 from typing import Callable, ClassVar, Literal, overload, type_check_only
 
+from typing_extensions import deprecated
+
 supported: bool
 """True exactly when the platform has WebSocket. Where it is False, WebSocket() raises NotImplementedError."""
 
@@ -11,8 +13,10 @@ supported: bool
 class Event:
     target: WebSocket
     js_type: str
-    """The event's type: "open", "error", "message" or "close". Transcrypt reads `evt.type` as `evt.py_metatype`:
-    write `evt.js_type` there. RapydScript-ng reads `evt.type`."""
+    """The event's type ("open", "error", "message" or "close"), in Transcrypt."""
+    @property
+    @deprecated("Transcrypt reads evt.type as evt.py_metatype: write evt.js_type (RapydScript-ng reads evt.type)")
+    def type(self) -> str: ...
 
 @type_check_only
 class MessageEvent(Event):
