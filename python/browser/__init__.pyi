@@ -2,7 +2,7 @@
 # Shipped by babel-plugin-python-websocket. It declares the names this package's browser exports: Brython's
 # websocket module, and the platform's own objects that Brython programs import beside it. With the plugin, each of
 # these is the platform's object (window, document, alert, ...), and no code ships for it.
-from typing import Any
+from typing import Any, overload
 
 from typing_extensions import deprecated
 
@@ -40,6 +40,10 @@ class Element:
     @html.setter
     @deprecated("Brython's .html is not carried over: write .innerHTML")
     def html(self, value: str) -> None: ...
+    @overload
+    def select(self) -> None:
+        """The platform's select() of an input: selects its text."""
+    @overload
     @deprecated("Brython's .select(css) is not carried over: write .querySelectorAll(css)")
     def select(self, selectors: str, /) -> Any: ...
     @deprecated("Brython's .bind(evt, f) is not carried over: write .addEventListener(evt, f)")
