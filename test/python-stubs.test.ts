@@ -4,7 +4,7 @@
 // `# error: <message>` (several may follow one another); every other line must get nothing, so a correct program
 // gets no diagnostic at all. A message matches where pyright's, its lines joined by spaces, starts with it.
 import { spawnSync } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, realpathSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -45,7 +45,7 @@ let reported: Map<string, Diagnostic[]>;
 let filesAnalyzed: number;
 
 beforeAll(() => {
-  project = mkdtempSync(join(tmpdir(), "python-websocket-stubs-"));
+  project = realpathSync(mkdtempSync(join(tmpdir(), "python-websocket-stubs-"))); // pyright reports real paths
   writeFileSync(join(project, "pyrightconfig.json"), readmeConfig());
   cpSync(join(REPO, "python"), join(project, "node_modules/babel-plugin-python-websocket/python"), { recursive: true });
   for (const name of programs) cpSync(join(PROGRAMS, name), join(project, name));
