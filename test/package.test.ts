@@ -97,10 +97,13 @@ ws.on_message = function (evt) { console.log("echo:", evt.data); ws.close(); };`
 test("ships python/, with which the documented RapydScript-ng command compiles a program of Brython's module, then the plugin alone makes it run", async () => {
   const python = join(consumer, "node_modules/babel-plugin-python-websocket/python");
   expect(readdirSync(python, { recursive: true, encoding: "utf8" }).sort()).toEqual([
+    "__builtins__.pyi",
     "browser",
+    "browser/__init__.pyi",
     "browser/__init__.pyj",
     "browser/websocket.js",
     "browser/websocket.py",
+    "browser/websocket.pyi",
     "browser/websocket.pyj",
   ]);
   writeFileSync(

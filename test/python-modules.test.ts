@@ -47,7 +47,16 @@ describe("RapydScript-ng", () => {
     const output = rapydscript(["compile", "-C", ".rapydscript-cache", "-p", "node_modules/babel-plugin-python-websocket/python", "app.pyj"], project);
     expect(output).toContain('ρσ_modules["browser.websocket"]');
     const files = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: "utf8" });
-    expect(files(installed).sort()).toEqual(["browser", "browser/__init__.pyj", "browser/websocket.js", "browser/websocket.py", "browser/websocket.pyj"]);
+    expect(files(installed).sort()).toEqual([
+      "__builtins__.pyi",
+      "browser",
+      "browser/__init__.pyi",
+      "browser/__init__.pyj",
+      "browser/websocket.js",
+      "browser/websocket.py",
+      "browser/websocket.pyi",
+      "browser/websocket.pyj",
+    ]);
     expect(files(join(project, ".rapydscript-cache")).length).toBeGreaterThan(0);
   });
 });
