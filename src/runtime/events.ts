@@ -1,8 +1,8 @@
 /* eslint-disable prefer-rest-params, no-var */
 import { pythonFunction } from "./arguments.js";
 import { raise, typeName } from "./errors.js";
-import { isSocket } from "./factory.js";
 import { bookkeeping, bound, listenerOf } from "./handlers.js";
+import { isSocket } from "./platform.js";
 import type { FileRuntime } from "./types.js";
 
 /**

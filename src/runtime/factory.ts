@@ -10,11 +10,6 @@ export function hasWebSocket(): boolean {
   return typeof platform.WebSocket == "function";
 }
 
-/** Any WebSocket of the platform's: one the program made, or one that came from elsewhere. */
-export function isSocket(value: unknown): boolean {
-  return platform.WebSocket && value instanceof platform.WebSocket;
-}
-
 /** What `websocket(url)` checks first: NotImplementedError where the platform has no WebSocket. */
 export function assertWebSocket(this: FileRuntime): void {
   if (!platform.WebSocket) raise(this, "NotImplementedError", "websocket(): WebSocket is not supported");

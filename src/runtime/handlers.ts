@@ -1,6 +1,5 @@
 /* eslint-disable prefer-rest-params, no-var */
-import { isSocket } from "./factory.js";
-import { platform } from "./platform.js";
+import { isSocket, platform } from "./platform.js";
 
 /**
  * The method `name` read off `owner`, bound to it as Python binds methods (RapydScript-ng does not): a function that

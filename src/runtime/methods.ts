@@ -1,8 +1,7 @@
 /* eslint-disable prefer-rest-params, no-var */
 import { pythonFunction } from "./arguments.js";
 import { raise, typeName } from "./errors.js";
-import { isSocket } from "./factory.js";
-import { platform } from "./platform.js";
+import { isSocket, platform } from "./platform.js";
 import type { FileRuntime } from "./types.js";
 
 /**
