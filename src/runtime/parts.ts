@@ -12,9 +12,10 @@
  * `this`, in the functions a rewritten file calls, is that file's runtime object (`_pyws`): the parts it uses and the
  * Python exception classes its program has (see FileRuntime).
  *
- * One file per thing a part gives a program: platform.ts (the global object; what is a socket), errors.ts (Python's exceptions and type names), arguments.ts (Python's
- * argument binding), factory.ts (making sockets; Brython's module), socket-class.ts (the sockets' class, which
- * carries the API), handlers.ts (on_* attributes, bound methods), events.ts (bind, unbind), methods.ts (send, close).
+ * One file per thing a part gives a program: platform.ts (the global object; what is a socket), errors.ts (Python's
+ * exceptions and type names), arguments.ts (Python's argument binding), factory.ts (making sockets; Brython's
+ * module), socket-class.ts (the sockets' class, which carries the API), handlers.ts (on_* attributes, bound
+ * methods), events.ts (bind, unbind), methods.ts (send, close).
  */
 export * from "./arguments.js";
 export * from "./errors.js";
