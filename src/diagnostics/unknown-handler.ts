@@ -13,11 +13,9 @@ export function reportUnknownHandler(
   name: string,
   level: Diagnostic,
 ): void {
-  if (level === "off") return;
   const guess = closestName(name, HANDLERS);
   const message =
     `\`${name}\` is not a WebSocket handler${guess ? `: did you mean ${guess}?` : ""} ` +
     `(the handlers are ${HANDLERS.join(", ")}; set the option unknownHandlers to "off" if this attribute is yours)`;
-  if (level === "error") throw diagnostics.error(assignment, message, name);
-  diagnostics.warn(assignment, message, name);
+  diagnostics.report(level, assignment, message, name);
 }
