@@ -33,9 +33,8 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
   const factoryUses: WebSocketUse[] = [];
   const sockets = new SocketTargets();
   // Everything that can fail the build (a strict build) is checked before anything is rewritten.
-  const otherBrythonUses = new Set<NodePath>();
   for (const site of file.sites) {
-    if (site.kind === "brython" && !checkBrythonUse(diagnostics, raisingCalls, site.path)) otherBrythonUses.add(site.path);
+    if (site.kind === "brython") checkBrythonUse(diagnostics, site.path);
     if (site.kind !== "websocket") continue;
     const use = recognizeWebSocketUse(diagnostics, raisingCalls, site.path, OLD_BUILTIN);
     uses.set(site.path, use);
@@ -77,7 +76,7 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
         rewriteWebSocketUse(context, uses.get(site.path)!);
         break;
       case "brython":
-        if (!otherBrythonUses.has(site.path)) rewriteBrythonFlag(context, site.path);
+        rewriteBrythonFlag(context, site.path);
         break;
       case "error-name":
         rewriteErrorName(context, site.path);

@@ -1,16 +1,15 @@
 import type { NodePath, types as t } from "@babel/core";
 import { staticPropertyName } from "../analysis/references.js";
 import { BRYTHON, HAS_WEBSOCKET } from "../names.js";
-import type { Diagnostic } from "../options.js";
-import { reportRaisingCall } from "./raising-call.js";
 import type { FileDiagnostics } from "./report.js";
 
 /**
- * Whether this use of a free `__BRYTHON__` is the flag read, `__BRYTHON__.has_websocket`, the one use with a meaning
- * outside Brython. Any other is valid Python that a page without Brython cannot run (the name is not defined there):
- * it is reported as the option raisingCalls says, and left as written.
+ * Only `__BRYTHON__.has_websocket`, read, has a meaning: any other use fails the build, before anything is rewritten,
+ * whatever the option raisingCalls says. `__BRYTHON__` is not Python but the Brython interpreter's own object, which the
+ * plugin replaces: it has no meaning to keep, and no Python exception to raise in its place (where the page has no
+ * Brython the name does not exist). Left as written, the output would still use the API, and a second run change it.
  */
-export function checkBrythonUse(diagnostics: FileDiagnostics, level: Diagnostic, reference: NodePath<t.Identifier>): boolean {
+export function checkBrythonUse(diagnostics: FileDiagnostics, reference: NodePath<t.Identifier>): void {
   const member = reference.parentPath;
   const isFlagRead =
     member.isMemberExpression() &&
@@ -18,10 +17,8 @@ export function checkBrythonUse(diagnostics: FileDiagnostics, level: Diagnostic,
     staticPropertyName(member.node) === HAS_WEBSOCKET &&
     !isWrittenTo(member);
   if (!isFlagRead) {
-    const message = `\`${BRYTHON}\` is only supported as \`${BRYTHON}.${HAS_WEBSOCKET}\` (read); this use is left as written`;
-    reportRaisingCall(diagnostics, level, reference, message, "ReferenceError", BRYTHON, "where the page has no Brython, this use");
+    throw diagnostics.error(reference, `\`${BRYTHON}\` is only supported as \`${BRYTHON}.${HAS_WEBSOCKET}\` (read)`, BRYTHON);
   }
-  return isFlagRead;
 }
 
 function isWrittenTo(member: NodePath): boolean {
