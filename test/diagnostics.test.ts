@@ -263,3 +263,44 @@ describe.each(BABEL_CORES)("%s, with the input's source map", (_label, core) => 
     });
   });
 });
+
+/** The e2e program that raises on purpose, in each dialect, laid out with its source map in a temp folder. */
+const RAISING = fileURLToPath(new URL("../fixtures/e2e/raising-calls", import.meta.url));
+const PACKAGE_MODULES = fileURLToPath(new URL("../python", import.meta.url));
+
+function raisingProgram(dialect: "py" | "pyj"): Built {
+  const dir = mkdtempSync(join(tmpdir(), "python-websocket-diagnostics-"));
+  if (dialect === "py") {
+    for (const file of ["program.py", "program.js", "program.map"]) copyFileSync(join(RAISING, file), join(dir, file));
+    return { dir, python: join(dir, "program.py"), generated: join(dir, "program.js") };
+  }
+  copyFileSync(join(RAISING, "program.pyj"), join(dir, "program.pyj"));
+  mkdirSync(join(dir, "cache"));
+  const args = ["compile", "-p", PACKAGE_MODULES, "-C", "cache", "program.pyj", "--output", "program.js", "--source-map", "program.js.map"];
+  execFileSync(process.execPath, [RAPYDSCRIPT, ...args], { cwd: dir });
+  return { dir, python: join(dir, "program.pyj"), generated: join(dir, "program.js") };
+}
+
+describe.each(BABEL_CORES)("%s: fixtures/e2e/raising-calls, which catches what its calls raise", (_label, core) => {
+  // What each warning's Python line holds, in order; RapydScript-ng drops unknown keywords itself (no timeout=5).
+  const CALLS = {
+    py: ["websocket()", '"chat", 5', "timeout=5", "ftp://", 'close(1001, "going")', "send(42)", "send((1, 2))", 'bind("message", None)', "send(42)"],
+    pyj: ["websocket()", '"chat", 5', "ftp://", 'close(1001, "going")', "send(42)", "send((1, 2))", 'bind("message", None)', "send(42)"],
+  };
+  let built: Built | undefined;
+  afterEach(() => built && rmSync(built.dir, { recursive: true, force: true }));
+
+  test.each(["py", "pyj"] as const)("program.%s builds with warnings only, one at each line that raises on purpose", (dialect) => {
+    built = raisingProgram(dialect);
+    const code = readFileSync(built.generated, "utf8");
+    expect(core.transformSync(code, { babelrc: false, configFile: false, filename: built.generated, plugins: [plugin] })?.code).toBeTruthy();
+    const lines = readFileSync(built.python, "utf8").split("\n");
+    const places = warnings().map((message) => {
+      const place = new RegExp(`\\n  --> ${built!.python.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+):\\d+\\n`).exec(message);
+      expect(place).not.toBeNull();
+      return lines[Number(place![1]) - 1]!;
+    });
+    expect(places).toHaveLength(CALLS[dialect].length);
+    CALLS[dialect].forEach((call, index) => expect(places[index]).toContain(call));
+  });
+});
