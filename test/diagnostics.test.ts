@@ -265,7 +265,7 @@ describe.each(BABEL_CORES)("%s, with the input's source map", (_label, core) => 
 });
 
 /** The e2e program that raises on purpose, in each dialect, laid out with its source map in a temp folder. */
-const RAISING = fileURLToPath(new URL("../fixtures/e2e/raising-calls", import.meta.url));
+const RAISING = fileURLToPath(new URL("../fixtures/e2e/module-raising-calls", import.meta.url));
 const PACKAGE_MODULES = fileURLToPath(new URL("../python", import.meta.url));
 
 function raisingProgram(dialect: "py" | "pyj"): Built {
@@ -281,7 +281,7 @@ function raisingProgram(dialect: "py" | "pyj"): Built {
   return { dir, python: join(dir, "program.pyj"), generated: join(dir, "program.js") };
 }
 
-describe.each(BABEL_CORES)("%s: fixtures/e2e/raising-calls, which catches what its calls raise", (_label, core) => {
+describe.each(BABEL_CORES)("%s: fixtures/e2e/module-raising-calls, which catches what its calls raise", (_label, core) => {
   // What each warning's Python line holds, in order; RapydScript-ng drops unknown keywords itself (no timeout=5).
   const CALLS = {
     py: ["websocket()", '"chat", 5', "timeout=5", "ftp://", 'close(1001, "going")', "send(42)", "send((1, 2))", 'bind("message", None)', "send(42)"],

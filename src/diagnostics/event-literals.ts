@@ -25,7 +25,7 @@ export function checkEventLiterals(
   if (method === "bind" && handlerType) {
     reportRaisingCall(diagnostics, raisingCalls, call, `bind() handler must be callable, not ${handlerType}`, "TypeError", method);
   }
-  if (evt?.type !== "StringLiteral" || SOCKET_EVENTS.includes(evt.value) ) return;
+  if (evt?.type !== "StringLiteral" || SOCKET_EVENTS.includes(evt.value) || level === "off") return;
   const guess = closestName(evt.value, SOCKET_EVENTS);
   const message =
     `${JSON.stringify(evt.value)} is not a WebSocket event${guess ? `: did you mean ${JSON.stringify(guess)}?` : ""} ` +

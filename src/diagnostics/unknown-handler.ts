@@ -13,6 +13,7 @@ export function reportUnknownHandler(
   name: string,
   level: Diagnostic,
 ): void {
+  if (level === "off") return;
   const guess = closestName(name, HANDLERS);
   const message =
     `\`${name}\` is not a WebSocket handler${guess ? `: did you mean ${guess}?` : ""} ` +
