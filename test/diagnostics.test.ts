@@ -245,6 +245,7 @@ describe.each(BABEL_CORES)("%s, with the input's source map", (_label, core) => 
       test("`# pyws: ignore` on the Python line silences that line's finding, and only it", () => {
         built = build("raising-calls");
         run(built);
+        // Not the close, the tuple sent, nor the misspelt handler: their lines say `# pyws: ignore`.
         expect(warnings()).toHaveLength(1);
         expect(warnings()[0]).toContain("send() takes str or bytes, not int");
         expect(warnings()[0]).toContain(`\n  --> ${placeOf(built.python, "send(42)")}\n`);
