@@ -27,20 +27,21 @@ import type { FileSites, Site } from "./sites.js";
  */
 export function applyRewrites(context: FileContext, file: FileSites): void {
   const { diagnostics } = context;
+  const { raisingCalls } = context.options;
   const header = takeHeaderComment(context.program.node);
   const module = moduleUses(file.sites.filter((site): site is ModuleSite => site.kind === "module-import" || site.kind === "module-object"));
   const uses = new Map<NodePath, WebSocketUse>();
   const factoryUses: WebSocketUse[] = [];
   const sockets = new SocketTargets();
-  // Everything that can fail the build is checked before anything is rewritten.
+  // Everything that can fail the build (a strict build) is checked before anything is rewritten.
   for (const site of file.sites) {
     if (site.kind === "brython") checkBrythonUse(diagnostics, site.path);
     if (site.kind !== "websocket") continue;
-    const use = recognizeWebSocketUse(diagnostics, site.path, OLD_BUILTIN);
+    const use = recognizeWebSocketUse(diagnostics, raisingCalls, site.path, OLD_BUILTIN);
     uses.set(site.path, use);
     factoryUses.push(use);
   }
-  const moduleFactoryUses = module.factories.map((reference) => recognizeWebSocketUse(diagnostics, reference, MODULE_FACTORY));
+  const moduleFactoryUses = module.factories.map((reference) => recognizeWebSocketUse(diagnostics, raisingCalls, reference, MODULE_FACTORY));
   factoryUses.push(...moduleFactoryUses);
   const unbindsAnywhere = file.sites.some((site) => (site.kind === "method-call" || site.kind === "method-reference") && site.method === "unbind");
   for (const use of factoryUses) if (use.kind === "call") sockets.add(use.call);
@@ -54,9 +55,9 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
     const target = site.kind === "method-call" ? (site.path.node.callee as t.MemberExpression).object : site.path.node.object;
     const onSocket = sockets.holds(target, site.path);
     if (site.method === "send" || site.method === "close") {
-      if (call && onSocket) checkSocketMethodLiterals(diagnostics, call.path, site.method, call.args);
+      if (call && onSocket) checkSocketMethodLiterals(diagnostics, raisingCalls, call.path, site.method, call.args);
     } else if (isEventMethodUse(site, onSocket)) {
-      if (call && onSocket) checkEventLiterals(diagnostics, call.path, site.method, call.args, context.options.unknownHandlers);
+      if (call && onSocket) checkEventLiterals(diagnostics, call.path, site.method, call.args, context.options.unknownHandlers, raisingCalls);
       eventSites.set(site, call?.args ?? null);
     }
   }

@@ -18,6 +18,12 @@ export interface PluginOptions {
    * "warn" (default) prints it with a code frame, "error" fails the build, "off" says nothing.
    */
   unknownHandlers?: Diagnostic;
+  /**
+   * What to do with a call the plugin can tell will raise when it runs (`ws.send(42)`, `ws.close(999)`,
+   * `websocket()`): "warn" (default) prints it and builds the call so that it raises, "error" fails the build (a strict
+   * build), "off" says nothing. `# pyws: ignore` on the Python line silences one.
+   */
+  raisingCalls?: Diagnostic;
 }
 
 export type Diagnostic = "warn" | "error" | "off";
@@ -26,11 +32,12 @@ export interface ResolvedOptions {
   runtime: RuntimeDelivery;
   runtimeModule: string;
   unknownHandlers: Diagnostic;
+  raisingCalls: Diagnostic;
 }
 
 const DELIVERIES: readonly RuntimeDelivery[] = ["auto", "import", "inline"];
 const DIAGNOSTICS: readonly Diagnostic[] = ["warn", "error", "off"];
-const KNOWN_KEYS = ["runtime", "runtimeModule", "unknownHandlers"];
+const KNOWN_KEYS = ["runtime", "runtimeModule", "unknownHandlers", "raisingCalls"];
 
 function optionError(message: string): Error {
   return new Error(`${PACKAGE_NAME}: ${message}`);
@@ -48,13 +55,19 @@ export function resolveOptions(raw: unknown): ResolvedOptions {
       throw optionError(`unknown option "${key}".${didYouMean(key, KNOWN_KEYS)} The options are ${quoted(KNOWN_KEYS)}.`);
     }
   }
-  const { runtime = "auto", runtimeModule = DEFAULT_RUNTIME_MODULE, unknownHandlers = "warn" } = options;
+  const { runtime = "auto", runtimeModule = DEFAULT_RUNTIME_MODULE, unknownHandlers = "warn", raisingCalls = "warn" } = options;
   checkOneOf("runtime", runtime, DELIVERIES);
   checkOneOf("unknownHandlers", unknownHandlers, DIAGNOSTICS);
+  checkOneOf("raisingCalls", raisingCalls, DIAGNOSTICS);
   if (typeof runtimeModule !== "string" || runtimeModule.trim() === "") {
     throw optionError(`option "runtimeModule" must be a non-empty string, not ${JSON.stringify(runtimeModule)}`);
   }
-  return { runtime: runtime as RuntimeDelivery, runtimeModule, unknownHandlers: unknownHandlers as Diagnostic };
+  return {
+    runtime: runtime as RuntimeDelivery,
+    runtimeModule,
+    unknownHandlers: unknownHandlers as Diagnostic,
+    raisingCalls: raisingCalls as Diagnostic,
+  };
 }
 
 function checkOneOf(name: string, value: unknown, allowed: readonly string[]): void {

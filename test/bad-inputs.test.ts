@@ -1,11 +1,12 @@
 // The bad-input matrix, under Babel 7 and 8: every input ends either in one clear error with a code frame at the
 // right place (and no output), or in correct output (it parses, a second run changes nothing, no API site is left
-// half-rewritten) — never in something in between.
+// half-rewritten) — never in something in between. Valid Python that will raise when it runs builds, with one warning
+// at the call (none for `*args`); a strict build (raisingCalls "error") fails there instead.
 import { jest } from "@jest/globals";
 import plugin from "../src/index.js";
 import { BABEL_CORES, type BabelCore } from "./support/babel-cores.js";
 import { leftovers, parse, transformWithAst } from "./support/fuzz/check.js";
-import { transform } from "./support/transform.js";
+import { plain, transform } from "./support/transform.js";
 
 type SourceType = "module" | "script";
 
@@ -14,7 +15,12 @@ interface Outcome {
   code?: string;
 }
 
-function attempt(core: BabelCore, code: string, pluginOptions: Record<string, unknown> = {}, sourceType: SourceType = "module"): Outcome {
+function attempt(
+  core: BabelCore,
+  code: string,
+  pluginOptions: Record<string, unknown> = {},
+  sourceType: SourceType = "module",
+): Outcome {
   let result: ReturnType<typeof transformWithAst>;
   try {
     result = transformWithAst(core, plugin, code, sourceType, pluginOptions);
@@ -55,41 +61,38 @@ function strings(core: BabelCore, code: string): string[] {
 
 // ---------- the matrix ----------
 
-/** Calls that cannot be valid: [name, code, message, line of the call]. A valid call precedes each one. */
-const INVALID_CALLS: Array<[string, string, string, number]> = [
-  ["no arguments", "ws = websocket();", "`websocket` needs the server's url", 2],
-  ["spread argument", "ws = websocket(...args);", "`websocket` cannot take spread (*args) arguments", 2],
-  ["spread after the url", "ws = websocket(url, ...more);", "`websocket` cannot take spread (*args) arguments", 2],
-  ["RapydScript-ng *args (websocket.apply)", "ws = websocket.apply(this, args);", "`websocket` cannot take spread (*args) arguments", 2],
-  ["three positional arguments", "ws = websocket(url, protos, 3);", "`websocket` takes at most 2 arguments (url, protocols), but this call passes 3", 2],
-  ["Transcrypt: unknown keyword", "ws = websocket(url, __kwargtrans__({timeout: 5}));", "`websocket` got an unexpected keyword argument 'timeout'", 2],
-  ["Transcrypt: host twice", "ws = websocket(url, __kwargtrans__({host: other}));", "`websocket` got multiple values for argument 'host'", 2],
-  ["Transcrypt: url and host", "ws = websocket(__kwargtrans__({url: a, host: b}));", "`websocket` got multiple values for argument 'host'", 2],
-  ["Transcrypt: protocols twice", "ws = websocket(url, p, __kwargtrans__({protocols: q}));", "`websocket` got multiple values for argument 'protocols'", 2],
-  ["Transcrypt: keywords but no url", "ws = websocket(__kwargtrans__({protocols: ['chat']}));", "`websocket` needs the server's url", 2],
-  ["Transcrypt: too many before keywords", "ws = websocket(a, b, c, __kwargtrans__({}));", "`websocket` takes at most 2 arguments (url, protocols), but this call passes 3", 2],
+/** Calls that will raise when they run: [name, code, message, line of the call]. A valid call precedes each one. */
+const RAISING_CALLS: Array<[string, string, string, number]> = [
+  ["no arguments", "ws = websocket();", "websocket() missing required argument 'host'", 2],
+  ["three positional arguments", "ws = websocket(url, protos, 3);", "websocket() takes at most 2 arguments (3 given)", 2],
+  ["Transcrypt: unknown keyword", "ws = websocket(url, __kwargtrans__({timeout: 5}));", "websocket() got an unexpected keyword argument 'timeout'", 2],
+  ["Transcrypt: host twice", "ws = websocket(url, __kwargtrans__({host: other}));", "websocket() got multiple values for argument 'host'", 2],
+  ["Transcrypt: url and host", "ws = websocket(__kwargtrans__({url: a, host: b}));", "websocket() got multiple values for argument 'host'", 2],
+  ["Transcrypt: protocols twice", "ws = websocket(url, p, __kwargtrans__({protocols: q}));", "websocket() got multiple values for argument 'protocols'", 2],
+  ["Transcrypt: keywords but no url", "ws = websocket(__kwargtrans__({protocols: ['chat']}));", "websocket() missing required argument 'host'", 2],
+  ["Transcrypt: too many before keywords", "ws = websocket(a, b, c, __kwargtrans__({}));", "websocket() takes at most 2 arguments (3 given)", 2],
   [
     "RapydScript-ng: unknown keyword",
     "ws = ρσ_interpolate_kwargs.call(this, websocket, [ρσ_desugar_kwargs({timeout: 5})]);",
-    "`websocket` got an unexpected keyword argument 'timeout'",
+    "websocket() got an unexpected keyword argument 'timeout'",
     2,
   ],
   [
     "RapydScript-ng: host twice",
     "ws = ρσ_interpolate_kwargs.call(this, websocket, [url].concat([ρσ_desugar_kwargs({host: other})]));",
-    "`websocket` got multiple values for argument 'host'",
+    "websocket() got multiple values for argument 'host'",
     2,
   ],
   [
     "RapydScript-ng: too many positional",
     "ws = ρσ_interpolate_kwargs.call(this, websocket, [a, b, c].concat([ρσ_desugar_kwargs({})]));",
-    "`websocket` takes at most 2 arguments (url, protocols), but this call passes 3",
+    "websocket() takes at most 2 arguments (3 given)",
     2,
   ],
   [
     "RapydScript-ng: keywords but no url",
     "ws = ρσ_interpolate_kwargs.call(this, websocket, [ρσ_desugar_kwargs({protocols: ['chat']})]);",
-    "`websocket` needs the server's url",
+    "websocket() missing required argument 'host'",
     2,
   ],
   ["url: other scheme", 'ws = websocket("ftp://example.org/");', '`websocket` url "ftp://example.org/" must use ws: or wss: (or http:, https:), not ftp:', 2],
@@ -127,23 +130,51 @@ const PREFIX = 'var first = websocket("wss://example.org/ok");\n';
 const SUFFIX = "\nfirst.on_open = opened;\nfirst.send('hi');\n";
 
 describe.each(BABEL_CORES)("%s", (_label, core) => {
-  let warn: ReturnType<typeof jest.spyOn>;
+  let warn: jest.SpiedFunction<typeof console.warn>;
   beforeEach(() => {
     warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
   });
   afterEach(() => warn.mockRestore());
 
-  describe("invalid calls: one error with a code frame at the call, no output", () => {
-    test.each(INVALID_CALLS)("%s", (_name, call, message, line) => {
-      expectOneClearError(attempt(core, PREFIX + call + SUFFIX), message, line);
-      // Alone in a classic script (RapydScript-ng's IIFE, the runtime inlined) it is the same error.
-      expectOneClearError(attempt(core, `(function () {\n${call}\n})();`, {}, "script"), message, 2);
+  /** One warning, with its code frame's `>` marker on `line`, mentioning `message` exactly once. */
+  const expectOneWarning = (message: string, line: number): void => {
+    expect(warn).toHaveBeenCalledTimes(1);
+    const text = plain(String(warn.mock.calls[0]![0]));
+    expect(text.startsWith("babel-plugin-python-websocket: warning: ")).toBe(true);
+    expect(text.split(message).length - 1).toBe(1);
+    expect(text.split("\n").filter((l) => /^> *\d+ \|/.test(l))).toEqual([expect.stringMatching(new RegExp(`^> *${line} \\|`))]);
+    warn.mockClear();
+  };
+
+  describe("calls that will raise when they run: they build, with one warning at the call; a strict build fails there", () => {
+    test.each(RAISING_CALLS)("%s", (_name, call, message, line) => {
+      expect(attempt(core, PREFIX + call + SUFFIX).code).toBeDefined();
+      expectOneWarning(message, line);
+      expectOneClearError(attempt(core, PREFIX + call + SUFFIX, { raisingCalls: "error" }), message, line);
+      expect(attempt(core, PREFIX + call + SUFFIX, { raisingCalls: "off" }).code).toBeDefined();
+      // Alone in a classic script (RapydScript-ng's IIFE, the runtime inlined) it is the same.
+      expect(attempt(core, `(function () {\n${call}\n})();`, {}, "script").code).toBeDefined();
+      expectOneWarning(message, 2);
+      expectOneClearError(attempt(core, `(function () {\n${call}\n})();`, { raisingCalls: "error" }, "script"), message, 2);
+      expect(warn).not.toHaveBeenCalled();
     });
   });
 
-  describe("__BRYTHON__ other than the flag read: one error at that use", () => {
+  test.each([
+    ["spread argument", "ws = websocket(...args);"],
+    ["spread after the url", "ws = websocket(url, ...more);"],
+    ["RapydScript-ng *args (websocket.apply)", "ws = websocket.apply(this, args);"],
+  ])("%s: bound when it runs, without a word, even in a strict build", (_name, call) => {
+    const { code } = attempt(core, PREFIX + call + SUFFIX, { raisingCalls: "error" });
+    expect(code).toContain("_pyws.websocketFunction()");
+    expect(warn).not.toHaveBeenCalled();
+  });
+
+  describe("__BRYTHON__ other than the flag read: one error at that use, whatever raisingCalls says", () => {
     test.each(INVALID_BRYTHON)("%s", (_name, code) => {
-      expectOneClearError(attempt(core, PREFIX + code + SUFFIX), "`__BRYTHON__` is only supported as `__BRYTHON__.has_websocket` (read)", 2);
+      for (const raisingCalls of ["warn", "off"]) {
+        expectOneClearError(attempt(core, PREFIX + code + SUFFIX, { raisingCalls }), "`__BRYTHON__` is only supported as `__BRYTHON__.has_websocket` (read)", 2);
+      }
     });
   });
 
@@ -156,17 +187,22 @@ describe.each(BABEL_CORES)("%s", (_label, core) => {
     expect(warn).toHaveBeenCalledTimes(1);
   });
 
-  test("the first bad site is the one reported, wherever the valid sites are", () => {
+  test("in a strict build, the first bad site is the one reported, wherever the valid sites are; else each is, in order", () => {
     const code = 'function a() { ws.on_open = f; }\nfunction b() { return websocket("ftp://x/"); }\nfunction c() { return websocket(); }\n';
-    expectOneClearError(attempt(core, code), "`websocket` url \"ftp://x/\" must use ws: or wss:", 2);
+    expectOneClearError(attempt(core, code, { raisingCalls: "error" }), "`websocket` url \"ftp://x/\" must use ws: or wss:", 2);
+    attempt(core, code);
+    const messages = warn.mock.calls.map(([message]) => plain(String(message)));
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toContain('`websocket` url "ftp://x/" must use ws: or wss:');
+    expect(messages[1]).toContain("websocket() missing required argument 'host'");
   });
 
   describe("invalid or unknown options: one error naming the option, even for files that do not use the API", () => {
     const OPTIONS: Array<[string, Record<string, unknown>, string]> = [
-      ["unknown option, misspelt", { runtimeModul: "x" }, 'unknown option "runtimeModul". Did you mean "runtimeModule"? The options are "runtime", "runtimeModule", "unknownHandlers".'],
+      ["unknown option, misspelt", { runtimeModul: "x" }, 'unknown option "runtimeModul". Did you mean "runtimeModule"? The options are "runtime", "runtimeModule", "unknownHandlers", "raisingCalls".'],
       ["unknown option (case)", { Runtime: "inline" }, 'unknown option "Runtime". Did you mean "runtime"?'],
       ["unknown option (underscores)", { unknown_handlers: "off" }, 'unknown option "unknown_handlers". Did you mean "unknownHandlers"?'],
-      ["unknown option, like none", { sourceType: "script" }, 'unknown option "sourceType". The options are "runtime", "runtimeModule", "unknownHandlers".'],
+      ["unknown option, like none", { sourceType: "script" }, 'unknown option "sourceType". The options are "runtime", "runtimeModule", "unknownHandlers", "raisingCalls".'],
       ["runtime: unknown value", { runtime: "cdn" }, 'option "runtime" must be one of "auto", "import", "inline", not "cdn".'],
       ["runtime: misspelt value", { runtime: "inlined" }, 'option "runtime" must be one of "auto", "import", "inline", not "inlined". Did you mean "inline"?'],
       ["runtime: wrong case", { runtime: "Inline" }, 'option "runtime" must be one of "auto", "import", "inline", not "Inline". Did you mean "inline"?'],
@@ -178,6 +214,10 @@ describe.each(BABEL_CORES)("%s", (_label, core) => {
       ["runtimeModule: an object", { runtimeModule: { path: "x" } }, 'option "runtimeModule" must be a non-empty string, not {"path":"x"}'],
       ["unknownHandlers: unknown value", { unknownHandlers: "loud" }, 'option "unknownHandlers" must be one of "warn", "error", "off", not "loud"'],
       ["unknownHandlers: boolean", { unknownHandlers: true }, 'option "unknownHandlers" must be one of "warn", "error", "off", not true'],
+      ["raisingCalls: unknown value", { raisingCalls: "strict" }, 'option "raisingCalls" must be one of "warn", "error", "off", not "strict"'],
+      ["raisingCalls: misspelt value", { raisingCalls: "erorr" }, 'option "raisingCalls" must be one of "warn", "error", "off", not "erorr". Did you mean "error"?'],
+      ["raisingCalls: boolean", { raisingCalls: true }, 'option "raisingCalls" must be one of "warn", "error", "off", not true'],
+      ["unknown option, misspelt raisingCalls", { raisingCall: "error" }, 'unknown option "raisingCall". Did you mean "raisingCalls"?'],
     ];
     test.each(OPTIONS)("%s", (_name, options, message) => {
       for (const code of [PREFIX + SUFFIX, "var nothing = 1;"]) {

@@ -1,6 +1,8 @@
-// Build-time messages: misspelt handlers reported as the unknownHandlers option says; every warning says it is one,
-// names the plugin and the file; and where the input has a source map (Transcrypt's .map, RapydScript-ng's
-// --source-map), errors and warnings point at the line and column of the Python source the user wrote.
+// Build-time messages: misspelt handlers reported as the unknownHandlers option says, calls that will raise when they
+// run as raisingCalls says (a warning; a build error in a strict build; nothing where the Python line says
+// `# pyws: ignore`), in Python's type names; every warning says it is one, names the plugin and the file; and where
+// the input has a source map (Transcrypt's .map, RapydScript-ng's --source-map), errors and warnings point at the
+// line and column of the Python source the user wrote.
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -82,12 +84,85 @@ describe.each(BABEL_CORES)("%s", (_label, core) => {
   test("an attribute of self made a socket in one method is a socket in the others", () => {
     transform(core, "function open(self) { self.ws = websocket(u); }\nfunction on(self, f) { self.ws.on_mesage = f; }\n");
     expect(warnings()).toHaveLength(1);
-    expect(() => transform(core, "function open(self) { self.ws = websocket(u); }\nfunction stop(self) { self.ws.close(999); }\n")).toThrow(
-      "close(): code must be 1000 or in 3000..4999, not 999",
+    const stop = "function open(self) { self.ws = websocket(u); }\nfunction stop(self) { self.ws.close(999); }\n";
+    expect(transform(core, stop)).toContain("_pyws.close(self.ws, 999)");
+    expect(warnings()[1]).toContain("close(): code must be 1000 or in 3000..4999, not 999");
+  });
+
+  test("a call that will raise when it runs: a warning that says which exception; built to raise it; a strict build fails", () => {
+    const code = "var ws = websocket(u);\nws.send(42);\n";
+    const output = transform(core, code);
+    expect(warnings()).toEqual([
+      expect.stringMatching(
+        /^babel-plugin-python-websocket: warning: this call raises TypeError when it runs: send\(\) takes str or bytes, not int \(`# pyws: ignore` on its line silences this\)\n/,
+      ),
+    ]);
+    expect(warnings()[0]).toMatch(/> +2 \| ws\.send\(42\);/);
+    // The runtime's checked send raises it.
+    expect(output).toContain("_pyws.send(ws, 42);");
+    expect(thrownMessage(() => transform(core, code, { pluginOptions: { raisingCalls: "error" } }))).toContain(
+      "this call raises TypeError when it runs: send() takes str or bytes, not int",
     );
+    transform(core, code, { pluginOptions: { raisingCalls: "off" } });
+    expect(warnings()).toHaveLength(1);
+  });
+
+  test("the raisingCalls option leaves misspelt handlers to unknownHandlers, and the other way round", () => {
+    const code = "var ws = websocket(u);\nws.on_mesage = f;\nws.close(999);\n";
+    expect(thrownMessage(() => transform(core, code, { pluginOptions: { raisingCalls: "error" } }))).toContain("close(): code must be 1000");
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toContain("`on_mesage` is not a WebSocket handler");
+    expect(thrownMessage(() => transform(core, code, { pluginOptions: { unknownHandlers: "error" } }))).toContain("`on_mesage` is not a WebSocket handler");
+    transform(core, code, { pluginOptions: { unknownHandlers: "off", raisingCalls: "off" } });
+    expect(warnings()).toHaveLength(1);
+  });
+
+  test.each([
+    // Transcrypt's and RapydScript-ng's JavaScript for a Python literal, and the type Python names.
+    ["42", "int"],
+    ["-(1)", "int"],
+    ["-1", "int"],
+    ["0x10", "int"],
+    ["4.5", "float"],
+    ["1000.0", "float"],
+    ["1e3", "float"],
+    ["true", "bool"],
+    ["null", "NoneType"],
+    ["tuple([nick, text])", "tuple"],
+    ["[1, 2]", "list"],
+    ["dict({'a': 1})", "dict"],
+    ["{}", "dict"],
+  ])("send(%s): the message names Python's type, %s", (literal, type) => {
+    transform(core, `var ws = websocket(u);\nws.send(${literal});\n`);
+    expect(warnings()).toHaveLength(1);
+    expect(warnings()[0]).toContain(`send() takes str or bytes, not ${type} (`);
+  });
+
+  test("what is not a literal of the wrong type is left to the runtime, without a word", () => {
+    transform(core, "var ws = websocket(u);\nws.send('hi');\nws.send(bytes('x'));\nws.send(data);\nws.close(1000.0);\nws.close(4000, 'bye');\nfunction f(tuple) { ws.send(tuple([1])); }\n");
+    expect(warnings()).toEqual([]);
+  });
+
+  test("close and bind: the runtime's checks, in its order, with Python's type names", () => {
+    const cases: Array<[string, string]> = [
+      ["ws.close('1000')", "this call raises TypeError when it runs: close() code must be an int, not str"],
+      ["ws.close(1000, 42)", "this call raises TypeError when it runs: close() reason must be a str, not int"],
+      ["ws.close(null, 'bye')", "this call raises ValueError when it runs: close(): a reason needs a code"],
+      ["ws.close(-(5))", "this call raises ValueError when it runs: close(): code must be 1000 or in 3000..4999, not -5"],
+      ["ws.close(4.5)", "this call raises ValueError when it runs: close(): code must be 1000 or in 3000..4999, not 4.5"],
+      [`ws.close(1000, "${"é".repeat(62)}")`, "this call raises ValueError when it runs: close(): reason must be at most 123 bytes of UTF-8"],
+      ["ws.bind('open', null)", "this call raises TypeError when it runs: bind() handler must be callable, not NoneType"],
+      ["ws.bind('open', 'f')", "this call raises TypeError when it runs: bind() handler must be callable, not str"],
+    ];
+    for (const [call, message] of cases) {
+      const output = transform(core, `var ws = websocket(u);\n${call};\n`);
+      // Through the runtime's checks, which raise it.
+      expect(output).toMatch(/_pyws\.(close|bind)\(ws, /);
+      expect(warnings().at(-1)).toContain(message);
+    }
+    expect(warnings()).toHaveLength(cases.length);
   });
 });
-
 /** A Python program of fixtures/diagnostics laid out as its transpiler leaves it, in a temp folder. */
 interface Built {
   dir: string;
@@ -153,14 +228,80 @@ describe.each(BABEL_CORES)("%s, with the input's source map", (_label, core) => 
       });
 
       test.each([
-        ["refused-close-code", "close", "close(): code must be 1000 or in 3000..4999, not 999"],
-        ["websocket-without-url", "websocket", "`websocket` needs the server's url"],
-      ])("%s: the error names the generated file and points at the .py line and column", (name, token, text) => {
+        ["refused-close-code", "close(999)", "this call raises ValueError when it runs: close(): code must be 1000 or in 3000..4999, not 999"],
+        ["websocket-without-url", "websocket()", "this call raises TypeError when it runs: websocket() missing required argument 'host'"],
+      ])("%s: a warning at the .py line and column; a strict build's error names the generated file, then the same", (name, token, text) => {
         built = build(name);
-        const message = thrownMessage(() => run(built!));
+        run(built);
+        const [warning] = warnings();
+        expect(warnings()).toHaveLength(1);
+        expect(warning).toContain(`babel-plugin-python-websocket: warning: ${text}`);
+        expect(warning).toContain(`\n  --> ${placeOf(built.python, token)}\n`);
+        const message = thrownMessage(() => run(built!, { raisingCalls: "error" }));
         expect(message.startsWith(`${built.generated}: ${text}`)).toBe(true);
         expect(message).toContain(`\n  --> ${placeOf(built.python, token)}\n`);
       });
+
+      test("`# pyws: ignore` on the Python line silences that line's finding, and only it", () => {
+        built = build("raising-calls");
+        run(built);
+        // Not the close, the tuple sent, nor the misspelt handler: their lines say `# pyws: ignore`.
+        expect(warnings()).toHaveLength(1);
+        expect(warnings()[0]).toContain("send() takes str or bytes, not int");
+        expect(warnings()[0]).toContain(`\n  --> ${placeOf(built.python, "send(42)")}\n`);
+        const message = thrownMessage(() => run(built!, { raisingCalls: "error" }));
+        expect(message).toContain("send() takes str or bytes, not int");
+      });
+
+      test("a strict build of a program whose every raising call says `# pyws: ignore` builds, and the calls still raise", () => {
+        built = build("silenced");
+        const output = run(built, { raisingCalls: "error" })!.code!;
+        expect(warnings()).toEqual([]);
+        expect(output).toContain("_pyws.close(ws, 999)");
+        expect(output).toMatch(/_pyws\.bind\(ws, ['"]close['"], null\)/);
+        expect(output).toContain("_pyws.websocketFunction()()");
+      });
     });
+  });
+});
+
+/** The e2e program that raises on purpose, in each dialect, laid out with its source map in a temp folder. */
+const RAISING = fileURLToPath(new URL("../fixtures/e2e/module-raising-calls", import.meta.url));
+const PACKAGE_MODULES = fileURLToPath(new URL("../python", import.meta.url));
+
+function raisingProgram(dialect: "py" | "pyj"): Built {
+  const dir = mkdtempSync(join(tmpdir(), "python-websocket-diagnostics-"));
+  if (dialect === "py") {
+    for (const file of ["program.py", "program.js", "program.map"]) copyFileSync(join(RAISING, file), join(dir, file));
+    return { dir, python: join(dir, "program.py"), generated: join(dir, "program.js") };
+  }
+  copyFileSync(join(RAISING, "program.pyj"), join(dir, "program.pyj"));
+  mkdirSync(join(dir, "cache"));
+  const args = ["compile", "-p", PACKAGE_MODULES, "-C", "cache", "program.pyj", "--output", "program.js", "--source-map", "program.js.map"];
+  execFileSync(process.execPath, [RAPYDSCRIPT, ...args], { cwd: dir });
+  return { dir, python: join(dir, "program.pyj"), generated: join(dir, "program.js") };
+}
+
+describe.each(BABEL_CORES)("%s: fixtures/e2e/module-raising-calls, which catches what its calls raise", (_label, core) => {
+  // What each warning's Python line holds, in order; RapydScript-ng drops unknown keywords itself (no timeout=5).
+  const CALLS = {
+    py: ["websocket()", '"chat", 5', "timeout=5", "ftp://", 'close(1001, "going")', "send(42)", "send((1, 2))", 'bind("message", None)', "send(42)"],
+    pyj: ["websocket()", '"chat", 5', "ftp://", 'close(1001, "going")', "send(42)", "send((1, 2))", 'bind("message", None)', "send(42)"],
+  };
+  let built: Built | undefined;
+  afterEach(() => built && rmSync(built.dir, { recursive: true, force: true }));
+
+  test.each(["py", "pyj"] as const)("program.%s builds with warnings only, one at each line that raises on purpose", (dialect) => {
+    built = raisingProgram(dialect);
+    const code = readFileSync(built.generated, "utf8");
+    expect(core.transformSync(code, { babelrc: false, configFile: false, filename: built.generated, plugins: [plugin] })?.code).toBeTruthy();
+    const lines = readFileSync(built.python, "utf8").split("\n");
+    const places = warnings().map((message) => {
+      const place = new RegExp(`\\n  --> ${built!.python.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:(\\d+):\\d+\\n`).exec(message);
+      expect(place).not.toBeNull();
+      return lines[Number(place![1]) - 1]!;
+    });
+    expect(places).toHaveLength(CALLS[dialect].length);
+    CALLS[dialect].forEach((call, index) => expect(places[index]).toContain(call));
   });
 });

@@ -1,18 +1,22 @@
-// Runs every fixtures/<suite>/<case>/ under Babel 7 and 8: input.js → output.js, or the error in options.json "throws".
+// Runs every fixtures/<suite>/<case>/ under Babel 7 and 8: input.js → output.js, or the error in options.json "throws";
+// and the warnings in options.json "warns", where it says.
 import { existsSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { jest } from "@jest/globals";
 import { BABEL_CORES } from "./support/babel-cores.js";
-import { thrownMessage, transform, transformFromAst, type TransformOptions } from "./support/transform.js";
+import { plain, thrownMessage, transform, transformFromAst, type TransformOptions } from "./support/transform.js";
 
 const ROOT = fileURLToPath(new URL("../fixtures", import.meta.url));
-const SUITES = ["transcrypt", "rapydscript", "shapes", "untouched", "runtime-delivery", "errors"];
+const SUITES = ["transcrypt", "rapydscript", "shapes", "untouched", "runtime-delivery", "errors", "warnings"];
 
 interface CaseOptions extends TransformOptions {
   /** The error message expected instead of output. */
   throws?: string;
   /** Errors in options have no place in the code to point at. */
   noCodeFrame?: boolean;
+  /** The warnings expected, one each, in order (the warnings suite: `[]` for none). */
+  warns?: string[];
 }
 
 /** options.json in `dir`, if any. */
@@ -45,6 +49,20 @@ describe.each(BABEL_CORES)("%s", (_label, core) => {
       return;
     }
     const outputFile = join(dir, "output.js");
+    if (options.warns) {
+      // The warnings of this case are its subject: kept off the test's output, and counted.
+      let warn: jest.SpiedFunction<typeof console.warn>;
+      beforeEach(() => {
+        warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+      });
+      afterEach(() => warn.mockRestore());
+      test("warns as it builds", () => {
+        transform(core, input, options);
+        const messages = warn.mock.calls.map(([message]) => plain(String(message)));
+        expect(messages).toHaveLength(options.warns!.length);
+        options.warns!.forEach((text, index) => expect(messages[index]).toContain(text));
+      });
+    }
     test("output", () => {
       const actual = transform(core, input, options);
       if (!existsSync(outputFile) && process.env.UPDATE_FIXTURES) writeFileSync(outputFile, actual + "\n");

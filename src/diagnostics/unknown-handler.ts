@@ -18,6 +18,5 @@ export function reportUnknownHandler(
   const message =
     `\`${name}\` is not a WebSocket handler${guess ? `: did you mean ${guess}?` : ""} ` +
     `(the handlers are ${HANDLERS.join(", ")}; set the option unknownHandlers to "off" if this attribute is yours)`;
-  if (level === "error") throw diagnostics.error(assignment, message, name);
-  diagnostics.warn(assignment, message, name);
+  diagnostics.report(level, assignment, message, name);
 }

@@ -1,9 +1,11 @@
 import type { NodePath, types as t } from "@babel/core";
 import { isNamedMember, staticPropertyName } from "../analysis/references.js";
 import { checkWebSocketLiterals } from "../diagnostics/literal-arguments.js";
+import { reportRaisingCall } from "../diagnostics/raising-call.js";
 import type { FileDiagnostics } from "../diagnostics/report.js";
+import type { Diagnostic } from "../options.js";
 import { RAPYDSCRIPT_INTERPOLATE, RAPYDSCRIPT_INTERPOLATE_CONSTRUCTOR } from "../names.js";
-import { type ArgumentsShape, type PythonArguments, rapydscriptArguments, transcryptArguments } from "./keywords.js";
+import { type PythonArguments, rapydscriptArguments, transcryptArguments } from "./keywords.js";
 
 /** A function that opens a socket: Brython's old builtin `websocket(host)`, or its module's `WebSocket(url)`. */
 export interface SocketFactory {
@@ -11,12 +13,10 @@ export interface SocketFactory {
   /** Its parameters: the url (also spelt `alias=`), then the protocols. */
   parameters: readonly [string, "protocols"];
   alias: string;
-  /** `websocket(*args)` is refused at build time (the old builtin's contract); `WebSocket(*args)` is bound at run time. */
-  spreadFails: boolean;
 }
 
-export const OLD_BUILTIN: SocketFactory = { name: "websocket", parameters: ["host", "protocols"], alias: "url", spreadFails: true };
-export const MODULE_FACTORY: SocketFactory = { name: "WebSocket", parameters: ["url", "protocols"], alias: "host", spreadFails: false };
+export const OLD_BUILTIN: SocketFactory = { name: "websocket", parameters: ["host", "protocols"], alias: "url" };
+export const MODULE_FACTORY: SocketFactory = { name: "WebSocket", parameters: ["url", "protocols"], alias: "host" };
 
 /** What a reference to a socket factory does. */
 export type WebSocketUse =
@@ -31,8 +31,9 @@ export type WebSocketUse =
    */
   | { kind: "constructor-helper"; factory: SocketFactory; call: NodePath<t.CallExpression>; apply: boolean; args: t.Expression }
   /**
-   * Any other use, including calls whose arguments are only known at run time (`**kw`, `*args`): the reference
-   * stands for the runtime's Python function, which binds them itself.
+   * Any other use, including calls whose arguments are only known at run time (`**kw`, `*args`) or that cannot bind
+   * (`websocket()`): the reference stands for the runtime's Python function, which binds them itself (raising
+   * TypeError as Python does).
    */
   | { kind: "value"; factory: SocketFactory; reference: NodePath<t.Expression> }
   /** The reference inside `Object.create(F.prototype)` of RapydScript-ng's constructor helper: rewritten with the call. */
@@ -40,34 +41,39 @@ export type WebSocketUse =
 
 /**
  * Classifies a reference to a socket factory (a free `websocket`; the module's `WebSocket`, `websocket.WebSocket`).
- * Throws a code-frame error for calls that cannot be valid.
+ * A call that will raise when it runs (no url, an unknown keyword, a url the platform refuses) is reported as the
+ * option raisingCalls says (`level`), and left to raise: an argument list that cannot bind goes to the runtime's
+ * Python function. `*args` binds when it runs, as Brython's `WebSocket(*args)` does.
  */
-export function recognizeWebSocketUse(diagnostics: FileDiagnostics, reference: NodePath<t.Expression>, factory: SocketFactory): WebSocketUse {
-  const { name } = factory;
-  const usage = `call ${name}(url) or ${name}(url, protocols)`;
+export function recognizeWebSocketUse(
+  diagnostics: FileDiagnostics,
+  level: Diagnostic,
+  reference: NodePath<t.Expression>,
+  factory: SocketFactory,
+): WebSocketUse {
   const value: WebSocketUse = { kind: "value", factory, reference };
   const parent = reference.parentPath;
+  const report = (call: NodePath, message: string) => reportRaisingCall(diagnostics, level, call, message, "TypeError", factory.name);
 
   if ((parent.isCallExpression() || parent.isNewExpression()) && parent.node.callee === reference.node) {
     const call = parent as NodePath<t.CallExpression | t.NewExpression>;
-    if (call.node.arguments.some((arg) => arg.type === "SpreadElement")) {
-      if (factory.spreadFails) throw diagnostics.error(call, `\`${name}\` cannot take spread (*args) arguments; ${usage}`, name);
+    const shape = transcryptArguments(call.node.arguments);
+    if (shape.kind === "dynamic") return value;
+    const bound = bindParameters(shape.args, factory);
+    if (typeof bound === "string") {
+      report(call, bound);
       return value;
     }
-    return fromShape(diagnostics, call, transcryptArguments(call.node.arguments), factory, reference);
-  }
-
-  // F.apply(this, args) is how RapydScript-ng spells F(*args).
-  if (parent.isMemberExpression() && parent.node.object === reference.node && staticPropertyName(parent.node) === "apply") {
-    if (factory.spreadFails) throw diagnostics.error(parent, `\`${name}\` cannot take spread (*args) arguments; ${usage}`, name);
-    return value;
+    return socketCall(diagnostics, level, call, bound, factory);
   }
 
   if (parent.isCallExpression() && isNamedMember(parent.node.callee, RAPYDSCRIPT_INTERPOLATE, "call")) {
     const [, called, args] = parent.node.arguments;
     if (called === reference.node && args && parent.node.arguments.length === 3) {
       const shape = rapydscriptArguments(args);
-      if (shape.kind === "static") return fromShape(diagnostics, parent, shape, factory, reference);
+      const bound = shape.kind === "static" ? bindParameters(shape.args, factory) : null;
+      if (typeof bound === "string") report(parent, bound);
+      else if (bound) return socketCall(diagnostics, level, parent, bound, factory);
     }
     return value;
   }
@@ -76,10 +82,14 @@ export function recognizeWebSocketUse(diagnostics: FileDiagnostics, reference: N
   if (helper) {
     const [, apply, called, args] = helper.node.arguments as t.Expression[];
     if (called !== reference.node) return { kind: "covered" };
-    const shape = apply?.type === "BooleanLiteral" && !apply.value ? rapydscriptArguments(args!) : ({ kind: "dynamic" } as const);
-    if (shape.kind === "static") return fromShape(diagnostics, helper, shape, factory, reference);
-    return { kind: "constructor-helper", factory, call: helper, apply: !(apply?.type === "BooleanLiteral" && !apply.value), args: args! };
+    const applies = !(apply?.type === "BooleanLiteral" && !apply.value);
+    const shape = applies ? ({ kind: "dynamic" } as const) : rapydscriptArguments(args!);
+    const bound = shape.kind === "static" ? bindParameters(shape.args, factory) : null;
+    if (typeof bound === "string") report(helper, bound);
+    else if (bound) return socketCall(diagnostics, level, helper, bound, factory);
+    return { kind: "constructor-helper", factory, call: helper, apply: applies, args: args! };
   }
+  // Anything else, F.apply(this, args) (how RapydScript-ng spells F(*args)) included: the Python function.
   return value;
 }
 
@@ -101,42 +111,31 @@ function constructorHelperCall(reference: NodePath): NodePath<t.CallExpression> 
   return null;
 }
 
-function fromShape(
+function socketCall(
   diagnostics: FileDiagnostics,
+  level: Diagnostic,
   call: NodePath<t.CallExpression | t.NewExpression>,
-  shape: ArgumentsShape,
+  [host, protocols]: [t.Expression, t.Expression | null],
   factory: SocketFactory,
-  reference: NodePath<t.Expression>,
 ): WebSocketUse {
-  if (shape.kind === "dynamic") return { kind: "value", factory, reference };
-  const [host, protocols] = bindParameters(diagnostics, call, shape.args, factory);
-  checkWebSocketLiterals(diagnostics, call, factory.name, host, protocols);
+  checkWebSocketLiterals(diagnostics, level, call, factory.name, host, protocols);
   return { kind: "call", factory, call, host, protocols };
 }
 
-/** Python's argument binding for `websocket(host, protocols=None)` / `WebSocket(url, protocols=None)`. */
-function bindParameters(
-  diagnostics: FileDiagnostics,
-  call: NodePath<t.CallExpression | t.NewExpression>,
-  args: PythonArguments,
-  { name, parameters, alias }: SocketFactory,
-): [t.Expression, t.Expression | null] {
-  const { positional, keywords } = args;
-  const fail = (message: string): never => {
-    throw diagnostics.error(call, message, name);
-  };
-  const usage = `call ${name}(url) or ${name}(url, protocols)`;
-  if (positional.length > parameters.length) {
-    fail(`\`${name}\` takes at most 2 arguments (url, protocols), but this call passes ${positional.length}; ${usage}`);
-  }
+/**
+ * Python's argument binding for `websocket(host, protocols=None)` / `WebSocket(url, protocols=None)`: the url and
+ * protocols, or what makes the call raise TypeError, in the runtime's words (its pythonArguments).
+ */
+function bindParameters({ positional, keywords }: PythonArguments, { name, parameters, alias }: SocketFactory): [t.Expression, t.Expression | null] | string {
+  if (positional.length > parameters.length) return `${name}() takes at most 2 arguments (${positional.length} given)`;
   const slots: Array<t.Expression | undefined> = [...positional];
   for (const { name: keyword, value } of keywords ?? []) {
     const index = keyword === alias ? 0 : parameters.indexOf(keyword as (typeof parameters)[number]);
-    if (index < 0) fail(`\`${name}\` got an unexpected keyword argument '${keyword}'; it takes ${parameters[0]} (or ${alias}) and protocols`);
-    if (slots[index] !== undefined) fail(`\`${name}\` got multiple values for argument '${parameters[index]}'`);
+    if (index < 0) return `${name}() got an unexpected keyword argument '${keyword}'`;
+    if (slots[index] !== undefined) return `${name}() got multiple values for argument '${keyword}'`;
     slots[index] = value;
   }
   const host = slots[0];
-  if (!host) fail(`\`${name}\` needs the server's url; ${usage}`);
-  return [host!, slots[1] ?? null];
+  if (!host) return `${name}() missing required argument '${parameters[0]}'`;
+  return [host, slots[1] ?? null];
 }
