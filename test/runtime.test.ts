@@ -37,6 +37,11 @@ async function closed(ws: WebSocket): Promise<void> {
   await nextEvent(ws, "close");
 }
 
+/** RapydScript-ng's keyword object, as `ρσ_desugar_kwargs` makes it: marked by its script's own symbol "kwargs-object". */
+function rapydscriptKeywords(keywords: Record<string, unknown>): object {
+  return Object.assign(Object.create(null), keywords, { [Symbol("kwargs-object")]: true });
+}
+
 /** The error `run` throws. */
 function thrown(run: () => unknown): Error {
   try {
@@ -128,9 +133,15 @@ describe("websocket()", () => {
     await Promise.all([plain, chat].map(closed));
   });
 
-  test("websocketFunction(): Python's argument binding, Transcrypt keywords, RapydScript-ng's __argnames__", async () => {
-    const websocket = py.websocketFunction() as ((...args: unknown[]) => WebSocket) & { __argnames__: string[] };
-    expect(websocket.__argnames__).toEqual(["host", "protocols"]);
+  test("websocketFunction(): Python's argument binding, Transcrypt's keywords and RapydScript-ng's", async () => {
+    const websocket = py.websocketFunction() as (...args: unknown[]) => WebSocket;
+    // No __argnames__: RapydScript-ng then hands its keyword object over as it is, and the runtime binds it.
+    expect("__argnames__" in websocket).toBe(false);
+    const rapydscript = websocket(rapydscriptKeywords({ url: server.url, protocols: "chat" }));
+    await nextEvent(rapydscript, "open");
+    expect(rapydscript.protocol).toBe("chat");
+    expect(() => websocket(server.url, rapydscriptKeywords({ timeout: 5 }))).toThrow("websocket() got an unexpected keyword argument 'timeout'");
+    await closed(rapydscript);
     const keyword = websocket({ url: server.url, protocols: ["chat", "other"], __kwargtrans__: null });
     await nextEvent(keyword, "open");
     expect(keyword.protocol).toBe("chat");
@@ -409,11 +420,11 @@ describe("bind() and unbind(): Brython's handlers of an event", () => {
     expect(calls).toEqual([["bind", "click", f], ["unbind", "click"]]);
   });
 
-  test("eventMethod: bind/unbind as values, with Python's argument binding (Transcrypt's keywords, __argnames__)", async () => {
+  test("eventMethod: bind/unbind as values, with Python's argument binding (either transpiler's keywords)", async () => {
     const ws = await openSocket();
     const seen: unknown[] = [];
-    const bind = py.eventMethod(ws, "bind") as ((...args: unknown[]) => unknown) & { __argnames__: string[] };
-    expect(bind.__argnames__).toEqual(["evt", "handler"]);
+    const bind = py.eventMethod(ws, "bind") as (...args: unknown[]) => unknown;
+    expect(() => bind("open", rapydscriptKeywords({ extra: 1 }))).toThrow("bind() got an unexpected keyword argument 'extra'");
     bind({ evt: "message", handler: (evt: MessageEvent) => seen.push(evt.data), __kwargtrans__: null });
     py.send(ws, "kw");
     await nextEvent(ws, "message");
@@ -513,14 +524,16 @@ describe("close()", () => {
 });
 
 describe("method() and call()", () => {
-  test("method() gives RapydScript-ng a checked send/close with __argnames__ for keywords", async () => {
+  test("method() gives a checked send/close that binds RapydScript-ng's keywords", async () => {
     const ws = await openSocket();
-    const send = py.method(ws, "send") as ((data: unknown) => void) & { __argnames__: string[] };
-    expect(send.__argnames__).toEqual(["data"]);
+    const send = py.method(ws, "send") as (...args: unknown[]) => void;
     send("via method");
     expect(((await nextEvent(ws, "message")) as MessageEvent).data).toBe("via method");
-    const close = py.method(ws, "close") as { __argnames__: string[] };
-    expect(close.__argnames__).toEqual(["code", "reason"]);
+    send(rapydscriptKeywords({ data: "by keyword" }));
+    expect(((await nextEvent(ws, "message")) as MessageEvent).data).toBe("by keyword");
+    expect(() => send("x", rapydscriptKeywords({ data: "y" }))).toThrow("send() got multiple values for argument 'data'");
+    const close = py.method(ws, "close") as (...args: unknown[]) => void;
+    expect(() => close(rapydscriptKeywords({ code: 1000, why: "bye" }))).toThrow("close() got an unexpected keyword argument 'why'");
     await closed(ws);
     expect(thrown(() => send("late")).name).toBe("ConnectionError");
     const file = { close() {} };
@@ -598,7 +611,7 @@ describe("a socket of the runtime's class carries Brython's API wherever it goes
     const ws = await openPythonSocket();
     const send = ws["send"];
     expect(send).toBe(ws.send);
-    expect(send.__argnames__).toEqual(["data"]);
+    expect("__argnames__" in send).toBe(false);
     const seen: unknown[] = [];
     const bind = ws.bind;
     expect(bind("message", (evt: MessageEvent) => seen.push(evt.data))).toBeNull();

@@ -4,14 +4,22 @@ import { platform } from "./platform.js";
 import type { FileRuntime } from "./types.js";
 
 /**
- * Python's argument binding for `fname(*names)`: the positional values, then an optional trailing Transcrypt keyword
- * object (marked by its own `__kwargtrans__` property). (RapydScript-ng maps keywords itself, by the function's
- * `__argnames__`.)
+ * Python's argument binding for `fname(*names)`: the positional values, then an optional trailing keyword object:
+ * Transcrypt's (marked by its own `__kwargtrans__` property) or RapydScript-ng's (marked by its script's symbol
+ * "kwargs-object"; RapydScript-ng passes it as it is to a function without `__argnames__`, as the runtime's are, so
+ * that an unknown keyword or one given twice raises TypeError here, as in Python).
  */
 export function pythonArguments(file: FileRuntime, fname: string, names: string[], args: ArrayLike<unknown>): any[] {
   var values: any[] = [].slice.call(args);
   var last = values[values.length - 1];
-  var keywords = last && typeof last == "object" && platform.Object.prototype.hasOwnProperty.call(last, "__kwargtrans__") && values.pop();
+  var keywords =
+    last &&
+    typeof last == "object" &&
+    (platform.Object.prototype.hasOwnProperty.call(last, "__kwargtrans__") ||
+      platform.Object.getOwnPropertySymbols(last).some(function (symbol: symbol) {
+        return String(symbol) == "Symbol(kwargs-object)" && last[symbol] === true;
+      })) &&
+    values.pop();
   var prefix = fname + "() ";
   if (values.length > names.length) {
     raise(file, "TypeError", prefix + "takes at most " + names.length + " argument" + (names.length > 1 ? "s" : "") + " (" + values.length + " given)");
@@ -36,9 +44,7 @@ export function pythonArguments(file: FileRuntime, fname: string, names: string[
  * with them: what the runtime gives for `websocket`, `WebSocket`, and a socket's methods read as values.
  */
 export function pythonFunction(file: FileRuntime, fname: string, names: string[], body: (values: any[]) => any): any {
-  var python: any = function (): unknown {
+  return function (): unknown {
     return body(pythonArguments(file, fname, names, arguments));
   };
-  python.__argnames__ = names;
-  return python;
 }

@@ -47,7 +47,7 @@ export function close(this: FileRuntime, target: any, code?: unknown, reason?: u
 
 /**
  * `target.send` / `target.close` as a value: for a socket, its checked method with Python's argument binding
- * (keywords: Transcrypt's marker object, or RapydScript-ng's mapping by __argnames__); the object's own otherwise.
+ * (keywords: Transcrypt's marker object, or RapydScript-ng's); the object's own otherwise.
  */
 export function method(this: FileRuntime, target: any, name: "send" | "close"): unknown {
   if (!isSocket(target)) return target[name];
