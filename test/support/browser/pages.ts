@@ -40,6 +40,7 @@ interface Script {
 
 function html(options: PageOptions, program: Script[]): string {
   const scripts: Script[] = [
+    { src: "record-page.js" },
     { src: "report-csp.js" },
     { src: "globals.js" },
     ...(options.websocket ? [] : [{ src: "no-websocket.js" }]),
@@ -55,6 +56,7 @@ function commonFiles(options: PageOptions): Site {
     .map(([name, value]) => `window.${name} = ${JSON.stringify(value)};`)
     .join("\n");
   return {
+    "record-page.js": asset("record-page.js"),
     "report-csp.js": asset("report-csp.js"),
     "globals.js": `// The globals the Python program reads.\n${globals}\n`,
     ...(options.websocket ? {} : { "no-websocket.js": asset("no-websocket.js") }),
