@@ -19,6 +19,8 @@ const asset = (name: string): string => readFileSync(join(PAGES, name), "utf8");
 export type Build =
   /** Transcrypt's ES module, bundled by Rollup + @rollup/plugin-babel (Babel 7) + node-resolve. */
   | "transcrypt-rollup"
+  /** The same as one classic script in sloppy mode: a Rollup IIFE with `strict: false`, as esbuild's `format: 'iife'`. */
+  | "transcrypt-sloppy-iife"
   /** Transcrypt's ES module transformed by the run's Babel, served as native ES modules beside the built runtime. */
   | "transcrypt-modules"
   /** RapydScript-ng's classic script (its runtime inlined by the plugin), transformed by the run's Babel. */
@@ -75,9 +77,12 @@ export function classicScriptSite(script: string, options: PageOptions): Site {
   };
 }
 
-/** The page for a Rollup bundle (one ES module holding the program, Transcrypt's runtime stand-in and the plugin's runtime). */
-export function bundleSite(bundle: string, options: PageOptions): Site {
-  return { ...commonFiles(options), "index.html": html(options, [{ src: "bundle.js", module: true }]), "bundle.js": bundle };
+/**
+ * The page for a Rollup bundle (the program, Transcrypt's runtime stand-in and the plugin's runtime): one ES module, or
+ * one classic script.
+ */
+export function bundleSite(bundle: string, module: boolean, options: PageOptions): Site {
+  return { ...commonFiles(options), "index.html": html(options, [{ src: "bundle.js", module }]), "bundle.js": bundle };
 }
 
 /**
@@ -128,10 +133,12 @@ export async function buildProgram(
   seed: boolean,
 ): Promise<Built> {
   switch (build) {
-    case "transcrypt-rollup": {
+    case "transcrypt-rollup":
+    case "transcrypt-sloppy-iife": {
       const entry = seed ? { name: "seed-entry.js", code: asset("seed-entry.js") } : undefined;
-      const { code, warnings } = await tools.project.bundleTranscrypt(source.transcrypt(), entry);
-      return { build, script: code, warnings, site: (options) => bundleSite(code, options) };
+      const module = build === "transcrypt-rollup";
+      const { code, warnings } = await tools.project.bundleTranscrypt(source.transcrypt(), entry, module ? "es" : "sloppy-iife");
+      return { build, script: code, warnings, site: (options) => bundleSite(code, module, options) };
     }
     case "transcrypt-modules": {
       // (The transform helper parses as Babel's default does, "module": a config that names only the plugin.)
