@@ -20,7 +20,7 @@ export async function launchChromium(launchTimeout) {
       name: "chromium",
       title: `Chromium ${version}`,
       // Chromium logs a refused WebSocket connection as a console error of its own.
-      failedConnectionReports: (url) => [new RegExp(`^console error: WebSocket connection to '${escape(url)}' failed`)],
+      failedConnectionReports: (url) => [new RegExp(`^console error: WebSocket connection to '${escapeRegExp(url)}' failed`)],
       ownCspReport: /Content Security Policy directive/,
       async open(url, expectErrors) {
         const page = await context.newPage();
@@ -67,4 +67,4 @@ async function userAgentVersion(context) {
 }
 
 /** @param {string} text */
-export const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+export const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");

@@ -1,7 +1,7 @@
 // Debian's Firefox ESR, headless, driven through puppeteer-core over WebDriver BiDi (geckodriver is in neither
 // Debian nor reachable; puppeteer-core downloads no browser). puppeteer makes and removes its own profile.
 import puppeteer from "puppeteer-core";
-import { escape } from "./chromium.mjs";
+import { escapeRegExp } from "./chromium.mjs";
 import { createPageRecord, sleep, waitsOver } from "./page-record.mjs";
 
 export const FIREFOX = "/usr/bin/firefox-esr";
@@ -9,14 +9,14 @@ export const FIREFOX = "/usr/bin/firefox-esr";
 /** @param {number} launchTimeout @returns {Promise<import("./index.mjs").Engine>} */
 export async function launchFirefox(launchTimeout) {
   const browser = await puppeteer.launch({ browser: "firefox", executablePath: FIREFOX, headless: true, timeout: launchTimeout });
-  const process = browser.process();
+  const child = browser.process();
   return {
     name: "firefox",
     title: `Firefox ${(await browser.version()).replace(/^firefox\//, "")}`,
     // Firefox reports a refused WebSocket connection twice: its handshake request failed, and an error of its own.
     failedConnectionReports: (url) => [
-      new RegExp(`^request failed: ${escape(url.replace(/^ws:/, "http:"))}/? \\(NS_ERROR_CONNECTION_REFUSED\\)$`),
-      new RegExp(`^page error: Firefox can.t establish a connection to the server at ${escape(url)}/?\\.$`),
+      new RegExp(`^request failed: ${escapeRegExp(url.replace(/^ws:/, "http:"))}/? \\(NS_ERROR_CONNECTION_REFUSED\\)$`),
+      new RegExp(`^page error: Firefox can.t establish a connection to the server at ${escapeRegExp(url)}/?\\.$`),
     ],
     ownCspReport: /page error: Content-Security-Policy: The page.s settings blocked/,
     async open(url, expectErrors) {
@@ -49,7 +49,7 @@ export async function launchFirefox(launchTimeout) {
     },
     async close() {
       await browser.close().catch(() => undefined);
-      if (process && process.exitCode === null && process.signalCode === null) process.kill("SIGKILL"); // by its id
+      if (child && child.exitCode === null && child.signalCode === null) child.kill("SIGKILL"); // by its id
     },
   };
 }
