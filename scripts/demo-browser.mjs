@@ -1,16 +1,18 @@
-// npm run demo:browser [-- --keep]: the seed example of Brython's WebSocket docs, written in Python, transpiled by
-// RapydScript-ng, rewritten by this plugin (its runtime inlined into the classic script), and served as the seed's
-// page (input field, Send, Close connection) from 127.0.0.1 under a strict Content-Security-Policy, beside a local
-// echo server. It prints the page's URL (open it in any browser on this machine); with Chromium installed it also
-// drives the page headless (types "hello", presses Send, then Close) and prints what the page showed.
-// --keep: keep serving until Ctrl-C.
+// npm run demo:browser [-- --browser chromium|firefox|webkit] [-- --keep]: the seed example of Brython's WebSocket
+// docs, written in Python, transpiled by RapydScript-ng, rewritten by this plugin (its runtime inlined into the
+// classic script), and served as the seed's page (input field, Send, Close connection) from 127.0.0.1 under a strict
+// Content-Security-Policy, beside a local echo server. It prints the page's URL (open it in any browser on this
+// machine); where the chosen engine is installed (Chromium by default) it also drives the page (types "hello",
+// presses Send, then Close) and prints what the page showed. The engines are the browser tests' own
+// (test/support/browser/engines/). --keep: keep serving until Ctrl-C.
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
-import { tmpdir } from "node:os";
 import { extname, join } from "node:path";
+import { parseArgs } from "node:util";
 import { fileURLToPath } from "node:url";
+import { assertInstalled, ENGINE_NAMES, launchEngine } from "../test/support/browser/engines/index.mjs";
 import { startTalkingEchoServer } from "./talking-echo-server.mjs";
 
 const require = createRequire(import.meta.url);
@@ -21,9 +23,13 @@ const REPO = fileURLToPath(new URL("..", import.meta.url));
 const PAGES = join(REPO, "fixtures/browser/pages");
 const CSP = readFileSync(join(REPO, "fixtures/browser/csp.txt"), "utf8").trim();
 const SEED = "fixtures/e2e/seed/program.pyj";
-const CHROMIUM = "/usr/bin/chromium";
-const CHROMIUM_FLAGS = JSON.parse(readFileSync(join(REPO, "fixtures/browser/chromium-flags.json"), "utf8"));
-const keep = process.argv.includes("--keep");
+const { values: options } = parseArgs({ options: { browser: { type: "string", default: "chromium" }, keep: { type: "boolean", default: false } } });
+const browser = /** @type {import("../test/support/browser/engines/index.mjs").EngineName} */ (options.browser);
+if (!ENGINE_NAMES.includes(browser)) {
+  console.error(`--browser ${browser}: one of ${ENGINE_NAMES.join(", ")}`);
+  process.exit(2);
+}
+const keep = options.keep;
 const say = (text = "") => console.log(text);
 
 // A real ws echo server on 127.0.0.1 that tells what it hears.
@@ -44,9 +50,10 @@ say(`2. babel-plugin-python-websocket rewrote it: +${((code.length - transpiled.
 // 3. The seed's page, from 127.0.0.1, every response with the Content-Security-Policy. No inline script: the
 //    buttons are wired by seed-buttons.js, the echo server's URL comes in globals.js.
 const asset = (name) => readFileSync(join(PAGES, name), "utf8");
-const scripts = ["report-csp.js", "globals.js", "doc.js", "program.js", "seed-buttons.js"];
+const scripts = ["record-page.js", "report-csp.js", "globals.js", "doc.js", "program.js", "seed-buttons.js"];
 const files = {
   "/": asset("seed.html").replace("<!-- scripts -->", scripts.map((src) => `<script src="${src}"></script>`).join("\n")),
+  "/record-page.js": asset("record-page.js"),
   "/report-csp.js": asset("report-csp.js"),
   "/globals.js": `window.ECHO_URL = ${JSON.stringify(echoUrl)};\n`,
   "/doc.js": asset("doc.js"),
@@ -68,15 +75,24 @@ say(`   Content-Security-Policy: ${CSP}`);
 say(`   echo server: ${echoUrl}`);
 say();
 
+/** Where the engine is missing, why (with how to install it). */
+const missing = (() => {
+  try {
+    assertInstalled(browser);
+    return null;
+  } catch (error) {
+    return error.message;
+  }
+})();
 let failed = false;
-if (!existsSync(CHROMIUM)) {
-  say(`Chromium is not installed (${CHROMIUM}; apt-get install -y chromium), so nothing drives the page here.`);
+if (missing) {
+  say(`${missing}\nSo nothing drives the page here.`);
   say(`Open ${url} in a browser on this machine: type something, press Send, then Close connection. Ctrl-C to stop.`);
 } else {
   failed = !(await drive());
   if (keep) say(`\nStill serving ${url} (--keep): open it in any browser on this machine. Ctrl-C to stop.`);
 }
-if (existsSync(CHROMIUM) && !keep) {
+if (!missing && !keep) {
   web.close();
   echo.close();
   process.exitCode = failed ? 1 : 0;
@@ -89,57 +105,41 @@ if (existsSync(CHROMIUM) && !keep) {
   });
 }
 
-/** Chromium headless (playwright-core, a fresh profile): type "hello", Send, wait for the echo, Close. */
+/** The engine (launched once, ended after): type "hello", Send, wait for the echo, Close. */
 async function drive() {
-  const { chromium } = require("playwright-core");
-  const profile = mkdtempSync(join(tmpdir(), "python-websocket-demo-chromium-"));
-  const context = await chromium.launchPersistentContext(profile, { executablePath: CHROMIUM, headless: true, args: CHROMIUM_FLAGS });
   const problems = [];
+  let engine;
   try {
-    const page = context.pages()[0] ?? (await context.newPage());
-    const alerts = [];
-    page.on("dialog", (dialog) => {
-      say(`   page: alert("${dialog.message()}")`);
-      alerts.push(dialog.message());
-      void dialog.accept().catch(() => undefined);
-    });
-    page.on("console", (message) => {
-      if (message.type() === "error" || message.type() === "warning") problems.push(`console ${message.type()}: ${message.text()}`);
-    });
-    page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-    const seen = (text) => waitFor(() => alerts.some((alert) => alert.startsWith(text)));
-
-    say(`4. Chromium (${CHROMIUM}, headless) opens ${url}`);
-    await page.goto(url);
+    engine = await launchEngine(browser);
+    say(`4. ${engine.title} opens ${url}`);
+    const run = await engine.open(url);
+    let shown = 0;
+    /** Prints what the page showed since the last call. */
+    const show = () => {
+      for (const line of run.output.slice(shown)) say(`   page: ${line.replace(/^alert: (.*)$/, 'alert("$1")')}`);
+      shown = run.output.length;
+    };
     say('   page: typing "hello" into the field, pressing Send');
-    await page.fill("#data", "hello");
-    await page.click("#send");
-    await seen("Message received");
+    await run.type("#data", "hello");
+    await run.click("#send");
+    await run.waitForLine("alert: Message received : hello");
+    show();
     say("   page: pressing Close connection");
-    await page.click("#close");
-    await seen("Connection is closed");
+    await run.click("#close");
+    await run.waitForLine("alert: Connection is closed");
+    await run.settle(100);
+    show();
+    problems.push(...run.problems);
+    await run.close();
   } catch (error) {
     problems.push(String(error));
   } finally {
-    await context.close();
-    rmSync(profile, { recursive: true, force: true });
+    await engine?.close();
   }
   if (problems.length > 0) {
     say(`\nThe page had problems:\n  ${problems.join("\n  ")}`);
     return false;
   }
-  say("\nDone: Python's WebSocket API ran in Chromium as native WebSocket code, under the strict CSP, with no console errors.");
+  say(`\nDone: Python's WebSocket API ran in ${engine.title} as native WebSocket code, under the strict CSP, with no console errors.`);
   return true;
-}
-
-function waitFor(done, timeout = 10_000) {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const check = () => {
-      if (done()) resolve();
-      else if (Date.now() - started > timeout) reject(new Error(`timed out after ${timeout} ms`));
-      else setTimeout(check, 20);
-    };
-    check();
-  });
 }

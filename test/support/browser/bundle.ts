@@ -21,9 +21,15 @@ const TRANSCRYPT_STAND_IN = join(REPO, "test/support/transcrypt-runtime.js");
 export interface Project {
   /** The installed package's built ES-module runtime (dist/esm/runtime). */
   runtimeDir: string;
-  bundleTranscrypt(program: string, entry?: { name: string; code: string }): Promise<Bundle>;
+  bundleTranscrypt(program: string, entry?: { name: string; code: string }, format?: BundleFormat): Promise<Bundle>;
   remove(): void;
 }
+
+/**
+ * Rollup's output: one ES module, or one classic script as an IIFE in sloppy mode (`strict: false`, as esbuild's
+ * `format: 'iife'` writes it), where the arguments object follows the parameters.
+ */
+export type BundleFormat = "es" | "sloppy-iife";
 
 export interface Bundle {
   code: string;
@@ -48,7 +54,7 @@ export function createProject(): Project {
      * Bundles a Transcrypt module (`program.js`, which imports './org.transcrypt.__runtime__.js') into one ES module.
      * `entry` is the page's entry module (it imports "./program.js"); without it, the program is the entry.
      */
-    async bundleTranscrypt(program, entry) {
+    async bundleTranscrypt(program, entry, format = "es") {
       const folder = join(root, `page-${++bundles}`);
       mkdirSync(folder);
       writeFileSync(join(folder, "program.js"), program);
@@ -63,7 +69,7 @@ export function createProject(): Project {
           babel({ babelHelpers: "bundled", babelrc: false, configFile: false, plugins: [plugin] }),
         ],
       });
-      const { output } = await build.generate({ format: "es" });
+      const { output } = await build.generate(format === "es" ? { format: "es" } : { format: "iife", name: "program", strict: false });
       await build.close();
       return { code: output[0].code, warnings };
     },

@@ -19,6 +19,8 @@ const asset = (name: string): string => readFileSync(join(PAGES, name), "utf8");
 export type Build =
   /** Transcrypt's ES module, bundled by Rollup + @rollup/plugin-babel (Babel 7) + node-resolve. */
   | "transcrypt-rollup"
+  /** The same as one classic script in sloppy mode: a Rollup IIFE with `strict: false`, as esbuild's `format: 'iife'`. */
+  | "transcrypt-sloppy-iife"
   /** Transcrypt's ES module transformed by the run's Babel, served as native ES modules beside the built runtime. */
   | "transcrypt-modules"
   /** RapydScript-ng's classic script (its runtime inlined by the plugin), transformed by the run's Babel. */
@@ -40,6 +42,7 @@ interface Script {
 
 function html(options: PageOptions, program: Script[]): string {
   const scripts: Script[] = [
+    { src: "record-page.js" },
     { src: "report-csp.js" },
     { src: "globals.js" },
     ...(options.websocket ? [] : [{ src: "no-websocket.js" }]),
@@ -55,6 +58,7 @@ function commonFiles(options: PageOptions): Site {
     .map(([name, value]) => `window.${name} = ${JSON.stringify(value)};`)
     .join("\n");
   return {
+    "record-page.js": asset("record-page.js"),
     "report-csp.js": asset("report-csp.js"),
     "globals.js": `// The globals the Python program reads.\n${globals}\n`,
     ...(options.websocket ? {} : { "no-websocket.js": asset("no-websocket.js") }),
@@ -73,9 +77,12 @@ export function classicScriptSite(script: string, options: PageOptions): Site {
   };
 }
 
-/** The page for a Rollup bundle (one ES module holding the program, Transcrypt's runtime stand-in and the plugin's runtime). */
-export function bundleSite(bundle: string, options: PageOptions): Site {
-  return { ...commonFiles(options), "index.html": html(options, [{ src: "bundle.js", module: true }]), "bundle.js": bundle };
+/**
+ * The page for a Rollup bundle (the program, Transcrypt's runtime stand-in and the plugin's runtime): one ES module, or
+ * one classic script.
+ */
+export function bundleSite(bundle: string, module: boolean, options: PageOptions): Site {
+  return { ...commonFiles(options), "index.html": html(options, [{ src: "bundle.js", module }]), "bundle.js": bundle };
 }
 
 /**
@@ -126,10 +133,12 @@ export async function buildProgram(
   seed: boolean,
 ): Promise<Built> {
   switch (build) {
-    case "transcrypt-rollup": {
+    case "transcrypt-rollup":
+    case "transcrypt-sloppy-iife": {
       const entry = seed ? { name: "seed-entry.js", code: asset("seed-entry.js") } : undefined;
-      const { code, warnings } = await tools.project.bundleTranscrypt(source.transcrypt(), entry);
-      return { build, script: code, warnings, site: (options) => bundleSite(code, options) };
+      const module = build === "transcrypt-rollup";
+      const { code, warnings } = await tools.project.bundleTranscrypt(source.transcrypt(), entry, module ? "es" : "sloppy-iife");
+      return { build, script: code, warnings, site: (options) => bundleSite(code, module, options) };
     }
     case "transcrypt-modules": {
       // (The transform helper parses as Babel's default does, "module": a config that names only the plugin.)

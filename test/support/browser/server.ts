@@ -37,7 +37,7 @@ export async function startStaticServer(): Promise<StaticServer> {
     const file = files.get(name);
     const headers = { "Content-Security-Policy": CSP, "Cache-Control": "no-store" };
     if (file === undefined) {
-      // Chromium may ask for /favicon.ico: answer it with no content rather than with an error page.
+      // Engines ask for /favicon.ico on their own: answer it with no content rather than with an error page.
       if (path !== "/favicon.ico") missing.push(path);
       response.writeHead(path === "/favicon.ico" ? 204 : 404, headers).end();
       return;
