@@ -102,8 +102,8 @@ describe.each(BABEL_CORES)("an inlined runtime under %s", (_label, core) => {
     // One that leaves it is of the runtime's class, which brings the whole API with it.
     const leaves = transform(core, "function open(u) { return websocket(u); }", { sourceType: "script" });
     expect(inlinedFunctions(leaves)).toEqual([
-      "assertWebSocket", "bind", "bookkeeping", "bound", "closeOn", "eventMethod", "isSocket", "listen", "listenerOf", "method",
-      "pythonArguments", "pythonFunction", "raise", "sendOn", "socketClass", "typeName", "unbind", "websocket",
+      "assertWebSocket", "bind", "bookkeeping", "bound", "checkClose", "checkSend", "eventMethod", "isSocket", "listen",
+      "listenerOf", "method", "pythonArguments", "pythonFunction", "raise", "socketClass", "typeName", "unbind", "websocket",
     ]);
     // A handler set on what the plugin does not see being made needs no runtime at all.
     expect(transform(core, "function f(ws, g) { ws.on_message = g; }", { sourceType: "script" })).not.toContain("platform");

@@ -17,7 +17,7 @@ export function pythonArguments(file: FileRuntime, fname: string, names: string[
     typeof last == "object" &&
     (platform.Object.prototype.hasOwnProperty.call(last, "__kwargtrans__") ||
       platform.Object.getOwnPropertySymbols(last).some(function (symbol: symbol) {
-        return String(symbol) == "Symbol(kwargs-object)" && last[symbol] === true;
+        return symbol.toString() == "Symbol(kwargs-object)" && last[symbol] === true;
       })) &&
     values.pop();
   var prefix = fname + "() ";

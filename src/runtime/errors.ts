@@ -52,14 +52,9 @@ export function errorClass(name: string, base?: any): PythonErrorClass {
  * class of an object (Transcrypt's `__class__`, which also tells a tuple from a list; else its constructor's name).
  */
 export function typeName(value: any): string {
-  if (value == null) return "NoneType";
-  var type = typeof value;
-  if (type == "boolean") return "bool";
-  if (type == "number") return value % 1 == 0 ? "int" : "float";
-  if (type == "string") return "str";
-  if (value.__class__ && value.__class__.__name__) return value.__class__.__name__;
-  if (platform.Array.isArray(value)) return "list";
-  if (type == "function") return "function";
-  var made = platform.Object.getPrototypeOf(value);
-  return !made || made == platform.Object.prototype ? "dict" : made.constructor.name || "object";
+  var type = value == null ? "NoneType" : typeof value;
+  if (type == "number") return value % 1 ? "float" : "int";
+  if (type != "object") return ({ boolean: "bool", string: "str" } as any)[type] || type;
+  var name = value.__class__ ? value.__class__.__name__ : value.constructor ? value.constructor.name : "dict";
+  return ({ Array: "list", Object: "dict" } as any)[name] || name;
 }

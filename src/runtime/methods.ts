@@ -4,23 +4,21 @@ import { raise, typeName } from "./errors.js";
 import { isSocket, platform } from "./platform.js";
 import type { FileRuntime } from "./types.js";
 
-/**
- * A socket's send, checked: str or bytes-like data, on an open socket (the platform would drop it silently). The
- * platform's own send does it (a socket of the runtime's class has a checked `send` of its own).
- */
-export function sendOn(file: FileRuntime, target: WebSocket, data: any): null {
+/** A socket's send, checked: str or bytes-like data, on an open socket (the platform would drop it silently). */
+export function checkSend(file: FileRuntime, target: WebSocket, data: any): void {
   if (typeof data != "string" && !platform.ArrayBuffer.isView(data) && !(data instanceof platform.ArrayBuffer) && !(data instanceof platform.Blob)) {
     raise(file, "TypeError", "send() takes str or bytes, not " + typeName(data));
   }
   if (target.readyState != 1) {
     raise(file, "ConnectionError", "send(): the WebSocket is " + (target.readyState ? "closed" : "not open yet"));
   }
-  platform.WebSocket.prototype.send.call(target, data);
-  return null;
 }
 
-/** A socket's close, checked the Python way: ValueError/TypeError, where the platform would throw DOMExceptions. */
-export function closeOn(file: FileRuntime, target: WebSocket, code: any, reason: any): null {
+/**
+ * A socket's close, checked the Python way: ValueError/TypeError, where the platform would throw DOMExceptions. The
+ * arguments to give the platform's close: only those given (the platform treats an explicit undefined as a value).
+ */
+export function checkClose(file: FileRuntime, code: any, reason: any): unknown[] {
   if (code != null && typeof code != "number") raise(file, "TypeError", "close() code must be an int, not " + typeName(code));
   if (reason != null && typeof reason != "string") raise(file, "TypeError", "close() reason must be a str, not " + typeName(reason));
   if (reason != null && code == null) raise(file, "ValueError", "close(): a reason needs a code");
@@ -30,19 +28,25 @@ export function closeOn(file: FileRuntime, target: WebSocket, code: any, reason:
   if (reason != null && new platform.TextEncoder().encode(reason).length > 123) {
     raise(file, "ValueError", "close(): reason must be at most 123 bytes of UTF-8");
   }
-  // Only the arguments given: the platform treats an explicit undefined as a value.
-  platform.WebSocket.prototype.close.apply(target, reason != null ? [code, reason] : code != null ? [code] : []);
-  return null;
+  return reason != null ? [code, reason] : code != null ? [code] : [];
 }
 
-/** `target.send(data)`: checked for a socket, the object's own method otherwise. */
+/**
+ * `target.send(data)`: checked for a socket, then its own send (a native socket's, or the checked one of a socket of
+ * the runtime's class); the object's own method otherwise.
+ */
 export function send(this: FileRuntime, target: any, data: unknown): unknown {
-  return isSocket(target) ? sendOn(this, target, data) : target.send(data);
+  if (!isSocket(target)) return target.send(data);
+  checkSend(this, target, data);
+  target.send(data);
+  return null;
 }
 
 /** `target.close(code, reason)` with positional arguments: checked for a socket, the object's own method otherwise. */
 export function close(this: FileRuntime, target: any, code?: unknown, reason?: unknown): unknown {
-  return isSocket(target) ? closeOn(this, target, code, reason) : target.close.apply(target, [].slice.call(arguments, 1));
+  if (!isSocket(target)) return target.close.apply(target, [].slice.call(arguments, 1));
+  target.close.apply(target, checkClose(this, code, reason));
+  return null;
 }
 
 /**
@@ -53,9 +57,16 @@ export function method(this: FileRuntime, target: any, name: "send" | "close"): 
   if (!isSocket(target)) return target[name];
   var file = this;
   return pythonFunction(file, name, name == "send" ? ["data"] : ["code", "reason"], function (values: any[]) {
-    if (name == "close") return closeOn(file, target, values[0], values[1]);
-    if (values[0] === undefined) raise(file, "TypeError", "send() missing required argument 'data'");
-    return sendOn(file, target, values[0]);
+    // The platform's own methods: this may be the socket class's checked send/close itself.
+    var native = platform.WebSocket.prototype;
+    if (name == "close") {
+      native.close.apply(target, checkClose(file, values[0], values[1]));
+    } else {
+      if (values[0] === undefined) raise(file, "TypeError", "send() missing required argument 'data'");
+      checkSend(file, target, values[0]);
+      native.send.call(target, values[0]);
+    }
+    return null;
   });
 }
 
