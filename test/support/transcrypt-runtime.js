@@ -330,22 +330,34 @@ export function py_typeof(value) {
   return object;
 }
 
+// isinstance and issubclass as Transcrypt's: an object's class is its `__class__` (a value without one is an `object`:
+// so a plain JavaScript Error is no instance of a Transcrypt exception class), and a class's ancestry is its chain of
+// `__bases__`, not JavaScript's prototypes. The builtin types of this stand-in (str, int, list, tuple...) are checked
+// by their own `__check__`.
 export function isinstance(value, classes) {
   if (Array.isArray(classes)) return classes.some((cls) => isinstance(value, cls));
-  if (classes === object) return value !== null && value !== undefined;
   if (typeof classes.__check__ === "function") return classes.__check__(value);
-  if (value === null || value === undefined) return false;
-  if (typeof classes === "function" && classes.__name__ !== undefined && Object.prototype.isPrototypeOf.call(classes, value)) return true;
   try {
-    return value instanceof classes;
+    return "__class__" in value ? issubclass(value.__class__, classes) : issubclass(py_typeof(value), classes);
   } catch {
-    return false;
+    return issubclass(py_typeof(value), classes);
   }
 }
 
 export function issubclass(cls, classes) {
   if (Array.isArray(classes)) return classes.some((candidate) => issubclass(cls, candidate));
-  return cls === classes || Object.prototype.isPrototypeOf.call(classes, cls);
+  try {
+    if (cls === classes) return true;
+    const bases = [...cls.__bases__];
+    while (bases.length > 0) {
+      const base = bases.shift();
+      if (base === classes) return true;
+      bases.unshift(...base.__bases__);
+    }
+    return false;
+  } catch {
+    return cls === classes || classes === object;
+  }
 }
 
 export function callable(value) {
@@ -565,15 +577,20 @@ export const oct = (value) => (value < 0 ? "-0o" : "0o") + Math.abs(value).toStr
 export const hex = (value) => (value < 0 ? "-0x" : "0x") + Math.abs(value).toString(16);
 export const dir = (value) => Object.keys(value).sort();
 
-export function getattr(target, name, fallback) {
-  if (name in target) return target[name];
-  if (fallback !== undefined) return fallback;
-  throw AttributeError(`object has no attribute '${name}'`);
+// As Transcrypt's: no default value, no AttributeError; a name Transcrypt renames (`py_name`) is found too.
+export function getattr(target, name) {
+  return name in target ? target[name] : target["py_" + name];
 }
 export const setattr = (target, name, value) => {
   target[name] = value;
 };
-export const hasattr = (target, name) => name in target;
+export function hasattr(target, name) {
+  try {
+    return name in target || "py_" + name in target;
+  } catch {
+    return false;
+  }
+}
 export const delattr = (target, name) => {
   delete target[name];
 };
