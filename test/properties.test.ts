@@ -23,9 +23,9 @@ import { BABEL_CORES } from "./support/babel-cores.js";
 import { type EchoServer, startEchoServer } from "./support/echo-server.js";
 import { captures, leftovers, parse, transformWithAst } from "./support/fuzz/check.js";
 import { type FuzzOptions, type Program, pluginOptions, program } from "./support/fuzz/programs.js";
-import { type Dialect, difference, expectedRun, type Scenario, scenario } from "./support/fuzz/shapes.js";
+import { difference, expectedRun, type Scenario, scenario } from "./support/fuzz/shapes.js";
 import { render } from "./support/fuzz/shapes-render.js";
-import { BUILT_RUNTIME, compileRapydScript, runProgram } from "./support/programs.js";
+import { BUILT_RUNTIME, compileRapydScript, type Dialect, runProgram } from "./support/programs.js";
 import { plain, transform } from "./support/transform.js";
 
 function integerSetting(name: string, fallback: number | undefined, min: number): number | undefined {

@@ -5,6 +5,7 @@
 // `expectedRun` is the model: what the contract says the program prints. shapes-render.ts writes the program in each
 // transpiler's form.
 import fc from "fast-check";
+import type { Dialect } from "../programs.js";
 
 export type Api = "builtin" | "module";
 export type Evt = "open" | "message" | "close";
@@ -61,8 +62,6 @@ export interface Scenario {
   /** On close: ConnectionError. */
   late: Probe[];
 }
-
-export type Dialect = "transcrypt" | "rapydscript";
 
 // ---------- generators ----------
 
