@@ -191,8 +191,7 @@ describe("a socket in the shapes a user writes behaves as the contract says", ()
   });
 
   // The harness itself, on the shape the plugin has long handled (the seed's: handlers assigned on the socket just
-  // made): the run matches the model in both dialects. And it can fail: without the plugin
-  // the program has no `websocket`.
+  // made): the run matches the model in both dialects. And it can fail: without the plugin there is no `websocket`.
   const seedShape: Scenario = {
     api: "builtin",
     binary: true,
