@@ -39,19 +39,34 @@ function makeInstance(cls, args) {
   return self;
 }
 
-export function __class__(name, bases, extra) {
-  const cls = function (...args) {
-    return makeInstance(cls, args);
-  };
-  if (bases.length > 0) Object.setPrototypeOf(cls, bases[0]);
-  for (const base of bases.slice(1)) __mergefields__(cls, base);
-  Object.defineProperties(cls, Object.getOwnPropertyDescriptors(extra));
-  Object.defineProperties(cls, {
-    __name__: { value: name, writable: true, configurable: true },
-    __bases__: { value: bases, writable: true, configurable: true },
-    __qualname__: { value: name, writable: true, configurable: true },
-  });
-  return cls;
+// The metaclass of every class, as Transcrypt's: each class names it as its `__metaclass__`, and its
+// `__new__(meta, name, bases, extra)` makes a class; `__class__(...)` (what Transcrypt writes for a class statement)
+// calls it, so code that makes a subclass of a program's class at run time makes it the same way.
+export const py_metatype = {
+  __name__: "type",
+  __bases__: [],
+  __new__(meta, name, bases, extra) {
+    const cls = function (...args) {
+      return makeInstance(cls, args);
+    };
+    if (bases.length > 0) Object.setPrototypeOf(cls, bases[0]);
+    for (const base of bases.slice(1)) __mergefields__(cls, base);
+    Object.defineProperties(cls, Object.getOwnPropertyDescriptors(extra));
+    const shown = name.startsWith("py_") ? name.slice(3) : name;
+    Object.defineProperties(cls, {
+      __metaclass__: { value: meta, writable: true, configurable: true },
+      __name__: { value: shown, writable: true, configurable: true },
+      __bases__: { value: bases, writable: true, configurable: true },
+      __qualname__: { value: shown, writable: true, configurable: true },
+    });
+    return cls;
+  },
+};
+py_metatype.__metaclass__ = py_metatype;
+
+export function __class__(name, bases, extra, meta) {
+  const metaclass = meta === undefined ? (bases.length > 0 ? bases[0].__metaclass__ : py_metatype) : meta;
+  return metaclass.__new__(metaclass, name, bases, extra);
 }
 
 // The root class. Instances inherit Function.prototype through it (as with Transcrypt's own), so it
@@ -66,7 +81,6 @@ export const object = __class__("object", [], {
   },
 });
 
-export const py_metatype = __class__("type", [object], { __module__: "builtins" });
 
 // Copies the fields of `source` (another base class) that `target` lacks.
 export function __mergefields__(target, source) {
