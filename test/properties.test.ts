@@ -225,6 +225,9 @@ describe("the behaviour model and its comparison", () => {
       { op: "unbind", reach: "direct", evt: "message", handler: { kind: "method", owner: { via: "list", peer: 1 }, method: "noted" }, form: "call", byName: false },
       { op: "set", reach: "param", evt: "close", handler: { kind: "function", id: 1 }, form: "attr" },
       { op: "readback", reach: "call", evt: "close" },
+      { op: "watch", evt: "close", watcher: 1, unbind: false },
+      { op: "watch", evt: "open", watcher: 0, unbind: false },
+      { op: "watch", evt: "open", watcher: 0, unbind: true },
     ],
     early: [{ probe: "send", reach: "helper", form: "call", data: "text" }],
     opened: [{ probe: "send", reach: "direct", form: "value", data: "tuple" }, { probe: "close", reach: "dict", form: "keywords", code: 999 }],
@@ -241,18 +244,19 @@ describe("the behaviour model and its comparison", () => {
     "ValueError False",
     "== message",
     "h1 close 4000 bye",
+    "w1.seen close 4000 bye",
     "== close",
     "ConnectionError True",
     "peer_of calls 1",
   ];
 
-  test("the model: bound handlers in order, unbind of the same method of the same object (read off a dict or a list), one on_* handler", () => {
+  test("the model: bound handlers in order, unbind of the same method of the same object (read off a dict or a list, or in the other module), one on_* handler", () => {
     expect(expectedRun(s, "transcrypt")).toEqual({
       setup: ["readback True", "ConnectionError True"],
       open: { bound: ["h0 open", "p1.heard open"], slot: "h2 open" },
       opened: ["TypeError send() takes str or bytes, not tuple", "ValueError False"],
       message: { bound: [], slot: null },
-      close: { bound: [], slot: "h1 close 4000 bye" },
+      close: { bound: ["w1.seen close 4000 bye"], slot: "h1 close 4000 bye" },
       late: ["ConnectionError True"],
       calls: 1,
     });
@@ -275,14 +279,16 @@ describe("the behaviour model and its comparison", () => {
 
   test("the renderer writes each shape in both forms", () => {
     const { pyj, transcrypt } = render(s);
-    for (const shape of ["socks[0].bind(evt_name, h0)", "peer_of(1).heard", 'set_handler(ws, "open", h2)', 'index["x"].bind(evt="message", handler=table["b"].noted)', "f = ws.send"]) {
+    for (const shape of ["socks[0].bind(evt_name, h0)", "peer_of(1).heard", 'set_handler(ws, "open", h2)', 'index["x"].bind(evt="message", handler=table["b"].noted)', "f = ws.send", 'unwatch(ws, "open", 0)']) {
       expect(pyj["program.pyj"]).toContain(shape);
     }
-    for (const shape of ["socks [0].bind (evt_name, h0);", "peer_of (1).heard", "set_handler (ws, 'open', h2);", "index ['x'].bind (__kwargtrans__ ({evt: 'message', handler: table ['b'].noted}));", "tuple (['ann', 'hi'])"]) {
+    for (const shape of ["socks [0].bind (evt_name, h0);", "peer_of (1).heard", "set_handler (ws, 'open', h2);", "index ['x'].bind (__kwargtrans__ ({evt: 'message', handler: table ['b'].noted}));", "tuple (['ann', 'hi'])", "watch (ws, 'close', 1);"]) {
       expect(transcrypt["program.js"]).toContain(shape);
     }
     // The other module imports nothing of the API and names no handler.
     for (const helper of [pyj["helper.pyj"], transcrypt["helper.js"]]) expect(helper).not.toMatch(/websocket|WebSocket|\.on_|browser/);
+    expect(pyj["helper.pyj"]).toContain("s.unbind(evt_name, watchers[i].seen)");
+    expect(transcrypt["helper.js"]).toContain("s.unbind (evt_name, watchers [i].seen);");
   });
 });
 

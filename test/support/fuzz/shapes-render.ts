@@ -25,9 +25,34 @@ function def(name: string, params: string, body: Code): Code {
   return join(stmt(`def ${name}(${params}):`, `var ${name} = function (${params}) {`), indent(body), code([], ["};"]));
 }
 
-const HELPER_NAMES = ["bind_handler", "close_with", "handler_is", "send_data", "set_handler", "unbind_all", "unbind_handler"];
+const HELPER_NAMES = ["bind_handler", "close_with", "handler_is", "send_data", "set_handler", "unbind_all", "unbind_handler", "unwatch", "watch"];
 
-const HELPER_PY = `# A module that knows nothing of the socket API: it imports nothing of it and names no handler.
+/** The other module, RapydScript-ng source; its watchers print a binary message's length and second byte, or its text. */
+const helperPy = (binary: boolean) => `# A module that knows nothing of the socket API: it imports nothing of it and names no handler.
+
+
+class Watcher:
+    def __init__(self, label):
+        self.label = label
+
+    def seen(self, evt):
+        if evt.type == "message":
+            ${binary ? 'print(self.label + ".seen", "message", len(evt.data), evt.data[1])' : 'print(self.label + ".seen", "message", evt.data)'}
+        elif evt.type == "close":
+            print(self.label + ".seen", "close", evt.code, evt.reason)
+        else:
+            print(self.label + ".seen", evt.type)
+
+
+watchers = [Watcher("w0"), Watcher("w1")]
+
+
+def watch(s, evt_name, i):
+    s.bind(evt_name, watchers[i].seen)
+
+
+def unwatch(s, evt_name, i):
+    s.unbind(evt_name, watchers[i].seen)
 
 
 def set_handler(s, evt_name, h):
@@ -62,9 +87,34 @@ def close_with(s, code):
 const TRANSCRYPT_RUNTIME_IMPORT =
   "import {AssertionError, AttributeError, BaseException, DeprecationWarning, Exception, IndexError, IterableError, KeyError, NotImplementedError, RuntimeWarning, StopIteration, UserWarning, ValueError, Warning, __JsIterator__, __PyIterator__, __Terminal__, __add__, __and__, __call__, __class__, __envir__, __eq__, __floordiv__, __ge__, __get__, __getcm__, __getitem__, __getslice__, __getsm__, __gt__, __i__, __iadd__, __iand__, __idiv__, __ijsmod__, __ilshift__, __imatmul__, __imod__, __imul__, __in__, __init__, __ior__, __ipow__, __irshift__, __isub__, __ixor__, __jsUsePyNext__, __jsmod__, __k__, __kwargtrans__, __le__, __lshift__, __lt__, __matmul__, __mergefields__, __mergekwargtrans__, __mod__, __mul__, __ne__, __neg__, __nest__, __or__, __pow__, __pragma__, __pyUseJsNext__, __rshift__, __setitem__, __setproperty__, __setslice__, __sort__, __specialattrib__, __sub__, __super__, __t__, __terminal__, __truediv__, __withblock__, __xor__, _sort, abs, all, any, assert, bin, bool, bytearray, bytes, callable, chr, delattr, dict, dir, divmod, filter, float, getattr, hasattr, hex, input, int, isinstance, issubclass, len, list, map, max, min, object, oct, ord, pow, print, property, py_TypeError, py_enumerate, py_iter, py_metatype, py_next, py_reversed, py_typeof, range, repr, round, set, setattr, sorted, str, sum, tuple, zip} from './org.transcrypt.__runtime__.js';";
 
-const HELPER_JS = `// Transcrypt'ed from Python (the form Transcrypt 3.9.5 writes for helper.py)
+/** The other module as Transcrypt writes it. */
+const helperJs = (binary: boolean) => `// Transcrypt'ed from Python (the form Transcrypt 3.9.5 writes for helper.py)
 ${TRANSCRYPT_RUNTIME_IMPORT}
 var __name__ = 'helper';
+export var Watcher =  __class__ ('Watcher', [object], {
+	__module__: __name__,
+	get __init__ () {return __get__ (this, function (self, label) {
+		self.label = label;
+	});},
+	get seen () {return __get__ (this, function (self, evt) {
+		if (evt.type == 'message') {
+			${binary ? "print (self.label + '.seen', 'message', len (evt.data), evt.data [1]);" : "print (self.label + '.seen', 'message', evt.data);"}
+		}
+		else if (evt.type == 'close') {
+			print (self.label + '.seen', 'close', evt.code, evt.reason);
+		}
+		else {
+			print (self.label + '.seen', evt.type);
+		}
+	});}
+});
+export var watchers = [Watcher ('w0'), Watcher ('w1')];
+export var watch = function (s, evt_name, i) {
+	s.bind (evt_name, watchers [i].seen);
+};
+export var unwatch = function (s, evt_name, i) {
+	s.unbind (evt_name, watchers [i].seen);
+};
 export var set_handler = function (s, evt_name, h) {
 	setattr (s, 'on_' + evt_name, h);
 };
@@ -106,6 +156,7 @@ function socket(reach: Exclude<Reach, "helper">): { py: string; js: string } {
 
 function handler(h: Handler): { py: string; js: string } {
   if (h.kind === "function") return { py: `h${h.id}`, js: `h${h.id}` };
+  if (h.kind === "watcher") throw new Error("a watcher's method is read in the other module only (op watch)");
   const o = h.owner;
   if (o.via === "list") return { py: `peers[${o.peer}].${h.method}`, js: `peers [${o.peer}].${h.method}` };
   if (o.via === "call") return { py: `peer_of(${o.peer}).${h.method}`, js: `peer_of (${o.peer}).${h.method}` };
@@ -147,6 +198,10 @@ function eventName(evt: string, byName: boolean): { setup: Code; value: { py: st
 }
 
 function renderOp(o: Op, setup: Op[]): Code {
+  if (o.op === "watch") {
+    const name = o.unbind ? "unwatch" : "watch";
+    return stmt(`${name}(ws, "${o.evt}", ${o.watcher})`, `${name} (ws, '${o.evt}', ${o.watcher});`);
+  }
   if (o.reach === "helper") return renderHelperOp(o, setup);
   const reach = o.reach;
   switch (o.op) {
@@ -173,7 +228,7 @@ function renderOp(o: Op, setup: Op[]): Code {
 }
 
 /** An operation done by the other module, given the socket. */
-function renderHelperOp(o: Op, setup: Op[]): Code {
+function renderHelperOp(o: Exclude<Op, { op: "watch" }>, setup: Op[]): Code {
   const e = str(o.evt);
   switch (o.op) {
     case "set":
@@ -381,7 +436,7 @@ export function render(s: Scenario): Rendered {
     stmt("main()", "main ();"),
   );
   return {
-    pyj: { "program.pyj": program.py.join("\n") + "\n", "helper.pyj": HELPER_PY },
-    transcrypt: { "program.js": program.js.join("\n") + "\n", "helper.js": HELPER_JS },
+    pyj: { "program.pyj": program.py.join("\n") + "\n", "helper.pyj": helperPy(s.binary) },
+    transcrypt: { "program.js": program.js.join("\n") + "\n", "helper.js": helperJs(s.binary) },
   };
 }

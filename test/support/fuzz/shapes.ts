@@ -16,7 +16,11 @@ export type Reach = "direct" | "param" | "helper" | "list" | "dict" | "call";
 
 /** Two Peer objects; the dict `table` holds both again, under "a" and "b". */
 export type Owner = { via: "list"; peer: 0 | 1 } | { via: "call"; peer: 0 | 1 } | { via: "dict"; key: "a" | "b" };
-export type Handler = { kind: "function"; id: 0 | 1 | 2 } | { kind: "method"; owner: Owner; method: "heard" | "noted" };
+export type Handler =
+  | { kind: "function"; id: 0 | 1 | 2 }
+  | { kind: "method"; owner: Owner; method: "heard" | "noted" }
+  /** The other module's objects (`watchers[id]` there), whose method `seen` it binds and unbinds itself. */
+  | { kind: "watcher"; id: 0 | 1 };
 
 export type Op =
   /** `R.on_evt = h` (attr) or `setattr(R, "on_" + evt_name, h)`. */
@@ -28,7 +32,9 @@ export type Op =
   /** `R.unbind(e, h)` or `R.unbind(e)`. */
   | { op: "unbind"; reach: Reach; evt: Evt; handler: Handler | null; form: MethodForm; byName: boolean }
   /** Prints whether reading the handler back by name gives the function last assigned (or None once cleared). */
-  | { op: "readback"; reach: Reach; evt: Evt };
+  | { op: "readback"; reach: Reach; evt: Evt }
+  /** The other module binds (or unbinds) a method of its own objects: `s.bind(evt_name, watchers[i].seen)` there. */
+  | { op: "watch"; evt: Evt; watcher: 0 | 1; unbind: boolean };
 
 export type MethodForm = "call" | "getattr" | "value" | "keywords";
 
@@ -83,15 +89,15 @@ const methodForm = fc.constantFrom<MethodForm>("call", "getattr", "value", "keyw
  * point 3: on the right of a handler assignment, in a bind or unbind), and Transcrypt, which makes a new function at
  * each read, gives unbind nothing but the object and the name it is read as there. So a method is a handler in those
  * places only: assigned as an attribute, or in the arguments of a bind or unbind call, on the socket as an expression.
- * A function is a handler in every shape.
+ * (The other module reads its own objects' methods in its own bind and unbind calls: op "watch".) A function is a
+ * handler in every shape.
  */
 function methodsWhereRead(o: Op): Op {
-  const h = o.op === "set" || o.op === "bind" || o.op === "unbind" ? o.handler : null;
-  if (h?.kind !== "method") return o;
+  if (o.op !== "set" && o.op !== "bind" && o.op !== "unbind") return o;
+  if (o.handler?.kind !== "method") return o;
   const reach = o.reach === "helper" ? "direct" : o.reach;
   if (o.op === "set") return { ...o, reach, form: "attr" };
-  if (o.op === "bind" || o.op === "unbind") return { ...o, reach, form: o.form === "getattr" || o.form === "value" ? "call" : o.form };
-  return o;
+  return { ...o, reach, form: o.form === "getattr" || o.form === "value" ? "call" : o.form };
 }
 
 const op: fc.Arbitrary<Op> = fc.oneof(
@@ -103,6 +109,7 @@ const op: fc.Arbitrary<Op> = fc.oneof(
     arbitrary: fc.record({ op: fc.constant("unbind" as const), reach, evt, handler: fc.option(handler, { nil: null, freq: 4 }), form: methodForm, byName: fc.boolean() }),
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant("readback" as const), reach, evt }) },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant("watch" as const), evt, watcher: fc.constantFrom(0 as const, 1 as const), unbind: fc.boolean() }) },
 ).map(methodsWhereRead);
 
 const sendProbe = (data: fc.Arbitrary<BadData | "text">): fc.Arbitrary<Probe> =>
@@ -129,13 +136,14 @@ export const scenario: fc.Arbitrary<Scenario> = fc.record({
 /** Which object and function a handler is, as Python compares bound methods: the same method of the same object. */
 function identity(h: Handler): string {
   if (h.kind === "function") return `h${h.id}`;
+  if (h.kind === "watcher") return `w${h.id}.seen`;
   const peer = h.owner.via === "dict" ? (h.owner.key === "a" ? 0 : 1) : h.owner.peer;
   return `p${peer}.${h.method}`;
 }
 
 /** What a handler prints for an event (see show() in shapes-render.ts). */
 function line(h: Handler, event: Evt, binary: boolean): string {
-  const tag = h.kind === "function" ? `h${h.id}` : `${identity(h)}`;
+  const tag = identity(h);
   if (event === "open") return `${tag} open`;
   if (event === "message") return binary ? `${tag} message 3 2` : `${tag} message ping`;
   return `${tag} close 4000 bye`;
@@ -197,6 +205,12 @@ export function expectedRun(s: Scenario, dialect: Dialect): ExpectedRun {
         // Rendered only where the answer is defined: a function or None assigned last (see readbackTarget).
         if (readbackTarget(s.setup, o) !== undefined) setup.push("readback True");
         break;
+      case "watch": {
+        const watcher: Handler = { kind: "watcher", id: o.watcher };
+        if (o.unbind) bound.set(o.evt, bound.get(o.evt)!.filter((h) => identity(h) !== identity(watcher)));
+        else bound.get(o.evt)!.push(watcher);
+        break;
+      }
     }
   }
   setup.push(...s.early.map((p) => probeLine(p, dialect)));
