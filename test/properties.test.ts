@@ -5,12 +5,27 @@
 // FUZZ_RUNS sets the number of generated programs per property and Babel major (default 200): each run checks
 // 4 × FUZZ_RUNS programs. Measured on a 2-core machine: 200 take ~20 s, 1,000 ~90 s, so 10,000 ~15 min.
 // FUZZ_SEED replays a run (fast-check prints the seed and the shrunk counterexample of a failure).
+//
+// The behaviour properties (test/support/fuzz/shapes.ts) run what they generate: programs that hand one socket to
+// functions and to another module, keep it in a list and a dict, name its events and handlers at run time, read
+// methods off subscripts and calls, and call what must raise; in RapydScript-ng's real output (compiled here) and in
+// Transcrypt's form (two modules), run with Node's WHATWG client against a ws echo server on 127.0.0.1, and compared
+// with what the contract says each handler sees and which exception each call raises. Each run starts a compiler
+// and two Node processes (~6 s a run on a loaded 2-core machine), so the behaviour property takes FUZZ_RUNS / 100
+// runs, at least 4: 4 by default (~25 s per Babel major), 100 in CI (~10 min per Babel major).
 import { jest } from "@jest/globals";
 import fc from "fast-check";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import plugin from "../src/index.js";
 import { BABEL_CORES } from "./support/babel-cores.js";
+import { type EchoServer, startEchoServer } from "./support/echo-server.js";
 import { captures, leftovers, parse, transformWithAst } from "./support/fuzz/check.js";
 import { type FuzzOptions, type Program, pluginOptions, program } from "./support/fuzz/programs.js";
+import { difference, expectedRun, type Scenario, scenario } from "./support/fuzz/shapes.js";
+import { render } from "./support/fuzz/shapes-render.js";
+import { BUILT_RUNTIME, compileRapydScript, type Dialect, runProgram } from "./support/programs.js";
 import { plain, transform } from "./support/transform.js";
 
 function integerSetting(name: string, fallback: number | undefined, min: number): number | undefined {
@@ -26,6 +41,10 @@ const RUNS = integerSetting("FUZZ_RUNS", 200, 1)!;
 const SEED = integerSetting("FUZZ_SEED", undefined, -(2 ** 31));
 /** Generous (the properties run synchronously, so jest could not stop them anyway): ~60 ms a run when loaded. */
 const TIMEOUT = 30_000 + RUNS * 150;
+
+/** Runs of the behaviour property: FUZZ_RUNS / 100, at least 4 (so 4 by default, 100 in CI). */
+const BEHAVIOUR_RUNS = Math.max(4, Math.ceil(RUNS / 100));
+const BEHAVIOUR_TIMEOUT = 60_000 + BEHAVIOUR_RUNS * 30_000;
 
 const apiPrograms = fc.tuple(program(true), pluginOptions);
 const plainPrograms = fc.tuple(program(false), pluginOptions);
@@ -104,6 +123,173 @@ describe.each(BABEL_CORES)("%s", (_label, core) => {
     TIMEOUT,
   );
 
+});
+
+// Behaviour: the generated program, transformed, run against a real server, prints what the contract's model says.
+describe("a socket in the shapes a user writes behaves as the contract says", () => {
+  let server: EchoServer;
+  beforeAll(async () => {
+    server = await startEchoServer();
+  });
+  afterAll(() => server.close());
+
+  /** The program's output in one dialect, transformed by `core` (or, with `core` null, as the transpiler wrote it). */
+  async function run(core: (typeof BABEL_CORES)[number][1] | null, s: Scenario, dialect: Dialect): Promise<string[]> {
+    const files = render(s);
+    const transformed = (code: string) => (core === null ? code : transform(core, code, { pluginOptions: { runtimeModule: BUILT_RUNTIME } }));
+    const globals = { ECHO_URL: server.url };
+    if (dialect === "transcrypt") {
+      const { "program.js": main, "helper.js": helper } = files.transcrypt;
+      return runProgram({ dialect, code: transformed(main), modules: { "helper.js": transformed(helper) }, websocket: true, globals });
+    }
+    const dir = mkdtempSync(join(tmpdir(), "python-websocket-shapes-"));
+    try {
+      for (const [file, text] of Object.entries(files.pyj)) writeFileSync(join(dir, file), text);
+      return runProgram({ dialect, code: transformed(compileRapydScript(join(dir, "program.pyj"))), websocket: true, globals });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+
+  function explainRun(s: Scenario, dialect: Dialect, detail: string): string {
+    const files = render(s);
+    // (Transcrypt's import of its runtime, one long line of names, left out.)
+    const source = dialect === "transcrypt" ? files.transcrypt["program.js"].replace(/^import \{[^}]*\} from '\.\/org\.transcrypt\.__runtime__\.js';\n/m, "") : files.pyj["program.pyj"];
+    return `${dialect}: ${detail}\n--- scenario ${JSON.stringify(s)}\n--- ${dialect === "transcrypt" ? "program.js" : "program.pyj"}\n${source}`;
+  }
+
+  describe.each(BABEL_CORES)("%s", (_label, core) => {
+    let warn: ReturnType<typeof jest.spyOn>;
+    beforeEach(() => {
+      // Calls that will raise at run time may be reported at build time: the program must still build and run.
+      warn = jest.spyOn(console, "warn").mockImplementation(() => undefined);
+    });
+    afterEach(() => warn.mockRestore());
+
+    test(
+      "each handler sees the events the model says, in order; each call raises the exception it says",
+      async () => {
+        await fc.assert(
+          fc.asyncProperty(scenario, async (s) => {
+            const dialects = ["transcrypt", "rapydscript"] as const;
+            const outputs = await Promise.allSettled(dialects.map((dialect) => run(core, s, dialect)));
+            dialects.forEach((dialect, i) => {
+              const output = outputs[i]!;
+              if (output.status === "rejected") {
+                throw new Error(explainRun(s, dialect, `the program did not build or run: ${plain((output.reason as Error).message)}`));
+              }
+              const problems = difference(output.value, expectedRun(s, dialect));
+              if (problems !== "") throw new Error(explainRun(s, dialect, `${problems}\n--- output\n${output.value.join("\n")}`));
+            });
+          }),
+          // No shrinking: each step would run processes again. The message holds the whole scenario and its program.
+          { numRuns: BEHAVIOUR_RUNS, endOnFailure: true, ...(SEED === undefined ? {} : { seed: SEED }) },
+        );
+      },
+      BEHAVIOUR_TIMEOUT,
+    );
+  });
+
+  // The harness itself, on the shape the plugin has long handled (the seed's: handlers assigned on the socket just
+  // made): the run matches the model in both dialects. And it can fail: without the plugin there is no `websocket`.
+  const seedShape: Scenario = {
+    api: "builtin",
+    binary: true,
+    setup: [
+      { op: "set", reach: "direct", evt: "open", handler: { kind: "function", id: 0 }, form: "attr" },
+      { op: "set", reach: "direct", evt: "message", handler: { kind: "function", id: 1 }, form: "attr" },
+      { op: "set", reach: "direct", evt: "close", handler: { kind: "function", id: 2 }, form: "attr" },
+    ],
+    early: [],
+    opened: [],
+    late: [],
+  };
+  const [firstLabel, firstCore] = BABEL_CORES[0]!;
+  test.each(["transcrypt", "rapydscript"] as const)(`the seed's shape runs as the model says (%s, ${firstLabel}), and not without the plugin`, async (dialect) => {
+    const output = await run(firstCore, seedShape, dialect);
+    expect(difference(output, expectedRun(seedShape, dialect))).toBe("");
+    expect(output).toEqual(["h0 open", "== open", "h1 message 3 2", "== message", "h2 close 4000 bye", "== close", "peer_of calls 0"]);
+    await expect(run(null, seedShape, dialect)).rejects.toThrow(/websocket is not defined/);
+  }, 60_000);
+});
+
+describe("the behaviour model and its comparison", () => {
+  const s: Scenario = {
+    api: "builtin",
+    binary: false,
+    setup: [
+      { op: "bind", reach: "list", evt: "open", handler: { kind: "function", id: 0 }, form: "call", byName: true },
+      { op: "bind", reach: "direct", evt: "open", handler: { kind: "method", owner: { via: "call", peer: 1 }, method: "heard" }, form: "call", byName: false },
+      { op: "set", reach: "helper", evt: "open", handler: { kind: "function", id: 2 }, form: "setattr" },
+      { op: "bind", reach: "dict", evt: "message", handler: { kind: "method", owner: { via: "dict", key: "b" }, method: "noted" }, form: "keywords", byName: false },
+      { op: "unbind", reach: "direct", evt: "message", handler: { kind: "method", owner: { via: "list", peer: 1 }, method: "noted" }, form: "call", byName: false },
+      { op: "set", reach: "param", evt: "close", handler: { kind: "function", id: 1 }, form: "attr" },
+      { op: "readback", reach: "call", evt: "close" },
+      { op: "watch", evt: "close", watcher: 1, unbind: false },
+      { op: "watch", evt: "open", watcher: 0, unbind: false },
+      { op: "watch", evt: "open", watcher: 0, unbind: true },
+    ],
+    early: [{ probe: "send", reach: "helper", form: "call", data: "text" }],
+    opened: [{ probe: "send", reach: "direct", form: "value", data: "tuple" }, { probe: "close", reach: "dict", form: "keywords", code: 999 }],
+    late: [{ probe: "send", reach: "direct", form: "getattr", data: "text" }],
+  };
+  const good = [
+    "readback True",
+    "ConnectionError True",
+    "h2 open",
+    "h0 open",
+    "p1.heard open",
+    "== open",
+    "TypeError send() takes str or bytes, not tuple",
+    "ValueError False",
+    "== message",
+    "h1 close 4000 bye",
+    "w1.seen close 4000 bye",
+    "== close",
+    "ConnectionError True",
+    "peer_of calls 1",
+  ];
+
+  test("the model: bound handlers in order, unbind of the same method of the same object (read off a dict or a list, or in the other module), one on_* handler", () => {
+    expect(expectedRun(s, "transcrypt")).toEqual({
+      setup: ["readback True", "ConnectionError True"],
+      open: { bound: ["h0 open", "p1.heard open"], slot: "h2 open" },
+      opened: ["TypeError send() takes str or bytes, not tuple", "ValueError False"],
+      message: { bound: [], slot: null },
+      close: { bound: ["w1.seen close 4000 bye"], slot: "h1 close 4000 bye" },
+      late: ["ConnectionError True"],
+      calls: 1,
+    });
+    // RapydScript-ng has no tuple: the same display is a list there.
+    expect(expectedRun(s, "rapydscript").opened[0]).toBe("TypeError send() takes str or bytes, not list");
+  });
+
+  test("the comparison accepts the on_* handler anywhere among the bound ones, and nothing else", () => {
+    const expected = expectedRun(s, "transcrypt");
+    expect(difference(good, expected)).toBe("");
+    expect(difference([...good.slice(0, 2), "h0 open", "h2 open", ...good.slice(4)], expected)).toBe("");
+    // Bound handlers out of order, a handler called twice, one missing, an exception of another class, a second owner call.
+    expect(difference([...good.slice(0, 3), "p1.heard open", "h0 open", ...good.slice(5)], expected)).toMatch(/^open: /);
+    expect(difference([...good.slice(0, 5), "h0 open", ...good.slice(5)], expected)).toMatch(/^open: /);
+    expect(difference([...good.slice(0, 9), ...good.slice(10)], expected)).toMatch(/^close: /);
+    expect(difference(good.map((l) => (l === "ValueError False" ? "ConnectionError True" : l)), expected)).toMatch(/^the probes on open: /);
+    expect(difference([...good.slice(0, -1), "peer_of calls 2"], expected)).toMatch(/^after close: /);
+    expect(difference(good.filter((l) => l !== "== message"), expected)).toMatch(/markers/);
+  });
+
+  test("the renderer writes each shape in both forms", () => {
+    const { pyj, transcrypt } = render(s);
+    for (const shape of ["socks[0].bind(evt_name, h0)", "peer_of(1).heard", 'set_handler(ws, "open", h2)', 'index["x"].bind(evt="message", handler=table["b"].noted)', "f = ws.send", 'unwatch(ws, "open", 0)']) {
+      expect(pyj["program.pyj"]).toContain(shape);
+    }
+    for (const shape of ["socks [0].bind (evt_name, h0);", "peer_of (1).heard", "set_handler (ws, 'open', h2);", "index ['x'].bind (__kwargtrans__ ({evt: 'message', handler: table ['b'].noted}));", "tuple (['ann', 'hi'])", "watch (ws, 'close', 1);"]) {
+      expect(transcrypt["program.js"]).toContain(shape);
+    }
+    // The other module imports nothing of the API and names no handler.
+    for (const helper of [pyj["helper.pyj"], transcrypt["helper.js"]]) expect(helper).not.toMatch(/websocket|WebSocket|\.on_|browser/);
+    expect(pyj["helper.pyj"]).toContain("s.unbind(evt_name, watchers[i].seen)");
+    expect(transcrypt["helper.js"]).toContain("s.unbind (evt_name, watchers [i].seen);");
+  });
 });
 
 // The checks above must be able to fail: each is shown catching what it is meant to catch.

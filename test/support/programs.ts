@@ -1,7 +1,7 @@
 // Runs a transformed Python program in a fresh Node process, as a user's page would: Transcrypt output as
 // an ES module beside a runtime stand-in, RapydScript-ng output as a classic script. Returns its stdout lines.
 import { execFile, execFileSync } from "node:child_process";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -17,8 +17,10 @@ export type Dialect = "transcrypt" | "rapydscript";
 
 export interface Run {
   dialect: Dialect;
-  /** The transformed program. */
+  /** The transformed program (Transcrypt: its main module, program.js). */
   code: string;
+  /** Transcrypt: the program's other modules, transformed, by file name ("helper.js"), written beside program.js. */
+  modules?: Record<string, string>;
   /** Start Node with its WHATWG WebSocket client, or leave the platform without WebSocket. */
   websocket: boolean;
   globals: Record<string, string>;
@@ -37,6 +39,23 @@ export function expectedLines(dir: string, dialect: "py" | "pyj", variant = "", 
   return fileLines(join(dir, `${stem}${variant}.${dialect}.txt`)) ?? fileLines(join(dir, `${stem}${variant}.txt`));
 }
 
+/**
+ * Transcrypt's committed output of a program in `dir`: program.js, and one `<module>.js` for each other `<module>.py`
+ * beside program.py (the modules it imports, which Transcrypt writes beside it in __target__), by file name. A bundler
+ * or a page gets them all, each transformed on its own, as a user's build does.
+ */
+export function transcryptModules(dir: string): Record<string, string> {
+  const modules: Record<string, string> = {};
+  for (const file of readdirSync(dir).sort()) {
+    if (!file.endsWith(".py")) continue;
+    const output = join(dir, file.replace(/\.py$/, ".js"));
+    if (!existsSync(output)) throw new Error(`${output} (Transcrypt's committed output of ${file}) is missing`);
+    modules[file.replace(/\.py$/, ".js")] = readFileSync(output, "utf8");
+  }
+  if (!("program.js" in modules)) throw new Error(`${dir} has no program.py`);
+  return modules;
+}
+
 /** The package's modules for the transpilers (python/browser/...), as a user passes them: `-p` / `-xp`. */
 const PYTHON_MODULES = join(REPO, "python");
 
@@ -44,7 +63,8 @@ const PYTHON_MODULES = join(REPO, "python");
  * RapydScript-ng's full output (its runtime included) for a .pyj file: one classic-script IIFE. Compiled with the
  * package's modules on the import path, as a user does (`rapydscript compile -p <package>/python`), so that
  * `from browser import websocket` resolves; and with a cache folder of its own (`-C`), since RapydScript-ng
- * otherwise writes `.pyj-cached` files beside the modules it imports, into python/.
+ * otherwise writes `.pyj-cached` files beside the modules it imports, into python/. A program's own modules
+ * (`import helper` of helper.pyj beside it) are found beside it, and inlined into the same script.
  */
 export function compileRapydScript(file: string): string {
   const cache = mkdtempSync(join(tmpdir(), "python-websocket-rapydscript-cache-"));
@@ -83,6 +103,7 @@ export async function runProgram(run: Run): Promise<string[]> {
   const dir = mkdtempSync(join(tmpdir(), "python-websocket-e2e-"));
   try {
     writeFileSync(join(dir, "program.js"), run.code);
+    for (const [file, code] of Object.entries(run.modules ?? {})) writeFileSync(join(dir, file), code);
     writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
     if (run.dialect === "transcrypt") copyFileSync(TRANSCRYPT_STAND_IN, join(dir, "org.transcrypt.__runtime__.js"));
     writeFileSync(join(dir, "main.js"), driver(run.dialect, run.globals));

@@ -39,19 +39,34 @@ function makeInstance(cls, args) {
   return self;
 }
 
-export function __class__(name, bases, extra) {
-  const cls = function (...args) {
-    return makeInstance(cls, args);
-  };
-  if (bases.length > 0) Object.setPrototypeOf(cls, bases[0]);
-  for (const base of bases.slice(1)) __mergefields__(cls, base);
-  Object.defineProperties(cls, Object.getOwnPropertyDescriptors(extra));
-  Object.defineProperties(cls, {
-    __name__: { value: name, writable: true, configurable: true },
-    __bases__: { value: bases, writable: true, configurable: true },
-    __qualname__: { value: name, writable: true, configurable: true },
-  });
-  return cls;
+// The metaclass of every class, as Transcrypt's: each class names it as its `__metaclass__`, and its
+// `__new__(meta, name, bases, extra)` makes a class; `__class__(...)` (what Transcrypt writes for a class statement)
+// calls it, so code that makes a subclass of a program's class at run time makes it the same way.
+export const py_metatype = {
+  __name__: "type",
+  __bases__: [],
+  __new__(meta, name, bases, extra) {
+    const cls = function (...args) {
+      return makeInstance(cls, args);
+    };
+    if (bases.length > 0) Object.setPrototypeOf(cls, bases[0]);
+    for (const base of bases.slice(1)) __mergefields__(cls, base);
+    Object.defineProperties(cls, Object.getOwnPropertyDescriptors(extra));
+    const shown = name.startsWith("py_") ? name.slice(3) : name;
+    Object.defineProperties(cls, {
+      __metaclass__: { value: meta, writable: true, configurable: true },
+      __name__: { value: shown, writable: true, configurable: true },
+      __bases__: { value: bases, writable: true, configurable: true },
+      __qualname__: { value: shown, writable: true, configurable: true },
+    });
+    return cls;
+  },
+};
+py_metatype.__metaclass__ = py_metatype;
+
+export function __class__(name, bases, extra, meta) {
+  const metaclass = meta === undefined ? (bases.length > 0 ? bases[0].__metaclass__ : py_metatype) : meta;
+  return metaclass.__new__(metaclass, name, bases, extra);
 }
 
 // The root class. Instances inherit Function.prototype through it (as with Transcrypt's own), so it
@@ -66,15 +81,6 @@ export const object = __class__("object", [], {
   },
 });
 
-export const py_metatype = __class__("type", [object], { __module__: "builtins" });
-// Every class's metaclass, as in Transcrypt: `cls.__metaclass__.__new__(meta, name, bases, attribs)` makes a subclass
-// (the runtime makes the classes a program lacks, such as ConnectionError, so).
-Object.defineProperty(object, "__metaclass__", { value: py_metatype, writable: true, configurable: true });
-Object.defineProperty(py_metatype, "__new__", {
-  value: (meta, name, bases, attribs) => __class__(name, bases, attribs),
-  writable: true,
-  configurable: true,
-});
 
 // Copies the fields of `source` (another base class) that `target` lacks.
 export function __mergefields__(target, source) {
@@ -338,22 +344,34 @@ export function py_typeof(value) {
   return object;
 }
 
+// isinstance and issubclass as Transcrypt's: an object's class is its `__class__` (a value without one is an `object`:
+// so a plain JavaScript Error is no instance of a Transcrypt exception class), and a class's ancestry is its chain of
+// `__bases__`, not JavaScript's prototypes. The builtin types of this stand-in (str, int, list, tuple...) are checked
+// by their own `__check__`.
 export function isinstance(value, classes) {
   if (Array.isArray(classes)) return classes.some((cls) => isinstance(value, cls));
-  if (classes === object) return value !== null && value !== undefined;
   if (typeof classes.__check__ === "function") return classes.__check__(value);
-  if (value === null || value === undefined) return false;
-  if (typeof classes === "function" && classes.__name__ !== undefined && Object.prototype.isPrototypeOf.call(classes, value)) return true;
   try {
-    return value instanceof classes;
+    return "__class__" in value ? issubclass(value.__class__, classes) : issubclass(py_typeof(value), classes);
   } catch {
-    return false;
+    return issubclass(py_typeof(value), classes);
   }
 }
 
 export function issubclass(cls, classes) {
   if (Array.isArray(classes)) return classes.some((candidate) => issubclass(cls, candidate));
-  return cls === classes || Object.prototype.isPrototypeOf.call(classes, cls);
+  try {
+    if (cls === classes) return true;
+    const bases = [...cls.__bases__];
+    while (bases.length > 0) {
+      const base = bases.shift();
+      if (base === classes) return true;
+      bases.unshift(...base.__bases__);
+    }
+    return false;
+  } catch {
+    return cls === classes || classes === object;
+  }
 }
 
 export function callable(value) {
@@ -573,15 +591,20 @@ export const oct = (value) => (value < 0 ? "-0o" : "0o") + Math.abs(value).toStr
 export const hex = (value) => (value < 0 ? "-0x" : "0x") + Math.abs(value).toString(16);
 export const dir = (value) => Object.keys(value).sort();
 
-export function getattr(target, name, fallback) {
-  if (name in target) return target[name];
-  if (fallback !== undefined) return fallback;
-  throw AttributeError(`object has no attribute '${name}'`);
+// As Transcrypt's: no default value, no AttributeError; a name Transcrypt renames (`py_name`) is found too.
+export function getattr(target, name) {
+  return name in target ? target[name] : target["py_" + name];
 }
 export const setattr = (target, name, value) => {
   target[name] = value;
 };
-export const hasattr = (target, name) => name in target;
+export function hasattr(target, name) {
+  try {
+    return name in target || "py_" + name in target;
+  } catch {
+    return false;
+  }
+}
 export const delattr = (target, name) => {
   delete target[name];
 };
