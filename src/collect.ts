@@ -18,6 +18,12 @@ const HANDLER_TEXT = /on_(?:open|error|message|close)|\\[xu]/;
 const SITE_TEXT = /\b(?:websocket|__BRYTHON__|NotImplementedError|ConnectionError|send|close|bind|unbind)\b|ρσ_modules\b|\bon_?[a-z]|\\[xu]/g;
 
 /**
+ * Text of a file that unbinds handlers: its `bind`s and `unbind`s get methods bound with their names, so that
+ * `unbind(evt, self.got)` knows `self.got` again where Transcrypt made a new function at each read.
+ */
+const UNBIND_TEXT = /\bunbind\b/;
+
+/**
  * Text a file must hold to use Brython's module `browser.websocket`: Transcrypt's import of `./browser.websocket.js`,
  * RapydScript-ng's `ρσ_modules["browser.websocket"]` and `ρσ_modules.browser`.
  */
@@ -25,11 +31,12 @@ const MODULE_TEXT = /browser\.websocket|ρσ_modules\.browser/;
 
 /**
  * Whether the file can use the API at all: it has a free `websocket` or `__BRYTHON__` (Babel's scope has seen every
- * reference), or its source holds a handler's name or the module's. Most files of a build do not, and cost nothing
+ * reference), or its source holds a handler's name, the module's, or `unbind`. Most files of a build do not, and cost nothing
  * more.
  */
 export function mayUseApi(program: NodePath<t.Program>, code: string): boolean {
-  return API_GLOBALS.some((name) => program.scope.hasGlobal(name)) || !code || HANDLER_TEXT.test(code) || MODULE_TEXT.test(code);
+  if (API_GLOBALS.some((name) => program.scope.hasGlobal(name)) || !code) return true;
+  return HANDLER_TEXT.test(code) || MODULE_TEXT.test(code) || UNBIND_TEXT.test(code);
 }
 
 /**

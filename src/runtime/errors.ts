@@ -55,6 +55,7 @@ export function typeName(value: any): string {
   var type = value == null ? "NoneType" : typeof value;
   if (type == "number") return value % 1 ? "float" : "int";
   if (type != "object") return ({ boolean: "bool", string: "str" } as any)[type] || type;
-  var name = value.__class__ ? value.__class__.__name__ : value.constructor ? value.constructor.name : "dict";
-  return ({ Array: "list", Object: "dict" } as any)[name] || name;
+  // (RapydScript-ng's lists are arrays with a constructor of its own.)
+  var name = value.__class__ ? value.__class__.__name__ : platform.Array.isArray(value) ? "list" : value.constructor ? value.constructor.name : "dict";
+  return name == "Object" ? "dict" : name;
 }
