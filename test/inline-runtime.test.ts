@@ -1,6 +1,7 @@
 // The runtime is inlined into classic scripts function by function, from each function's source text: those texts
 // must stand alone, and a file must get the functions it calls and no others.
 import { readdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createContext, runInContext } from "node:vm";
@@ -89,6 +90,17 @@ test.each(functions)("%s is ES5", (_name, fn) => {
 });
 
 describe.each(BABEL_CORES)("an inlined runtime under %s", (_label, core) => {
+  test("is the same from the package's CommonJS and ES builds: plain names, whatever each build makes of its imports", async () => {
+    const code = "function f(u) { var ws = websocket(u); g(); ws.send('x'); ws.on_message = h; }\nfunction open(u) { return websocket(u); }";
+    const built = [createRequire(import.meta.url)(join(REPO, "dist/cjs/index.js")).default, (await import(join(REPO, "dist/esm/index.js"))).default];
+    const [fromCommonJs, fromEs] = built.map(
+      (built) => core.transformSync(code, { babelrc: false, configFile: false, sourceType: "script", plugins: [built] })!.code!,
+    );
+    expect(fromCommonJs).toBe(fromEs);
+    expect(fromCommonJs).toContain("function socketClass(file)");
+    expect(fromCommonJs).not.toMatch(/\bexports\b|_js_\d/);
+  });
+
   const inlinedFunctions = (code: string): string[] => [...code.matchAll(/^ {2}function (\w+)\(/gm)].map((m) => m[1]!);
 
   test("holds the functions the file's rewrites call and those they call, no others", () => {

@@ -44,12 +44,13 @@ function runtimeParts(api: BabelApi): Map<string, Part> {
 }
 
 /**
- * A CommonJS build of the runtime reads the other runtime files' functions off their modules: `(0, errors_js_1.raise)(...)`,
- * `platform_js_1.platform`. Each becomes the plain name, as in the ES build, where the inlined copy defines it.
+ * A CommonJS build of the runtime reads the other runtime files' functions off their modules, `(0, errors_js_1.raise)(...)`,
+ * `platform_js_1.platform`, and its own file's exported variable off `exports` (`exports.platform`). Each becomes the
+ * plain name, as in the ES build, where the inlined copy defines it.
  */
 function unqualify(types: BabelApi["types"], declaration: t.FunctionDeclaration, names: Set<string>): void {
   const plain = (node: t.Node | null | undefined): t.Identifier | null =>
-    node?.type === "MemberExpression" && !node.computed && node.object.type === "Identifier" && /_js_\d+$/.test(node.object.name) &&
+    node?.type === "MemberExpression" && !node.computed && node.object.type === "Identifier" && /_js_\d+$|^exports$/.test(node.object.name) &&
     node.property.type === "Identifier" && (names.has(node.property.name) || node.property.name === "platform")
       ? types.identifier(node.property.name)
       : null;
