@@ -341,7 +341,9 @@ describe.each(EXAMPLES.flatMap((example) => majorsOf(example).map((major) => [ex
       test("the bundle carries the runtime parts its program calls, and none of the others", () => {
         const bundle = readFileSync(build.code(pair.dir), "utf8");
         const called = runtimeTexts(partsCalledBy(join(REPO, "fixtures/examples", name, `${example.module}.js`)));
-        const carried = [...runtimeTexts(ALL_PARTS)].filter((text) => bundle.includes(text));
+        // Each text as a whole string of the bundle, in whichever quotes its minifier chose: a text may start another
+        // ("() missing required argument '" starts "() missing required argument 'evt'").
+        const carried = [...runtimeTexts(ALL_PARTS)].filter((text) => ['"', "'", "`"].some((quote) => bundle.includes(`${quote}${text}${quote}`)));
         expect(carried.sort()).toEqual([...called].sort());
         expect(called.size).toBeGreaterThan(0);
       });
@@ -353,8 +355,9 @@ describe.each(EXAMPLES.flatMap((example) => majorsOf(example).map((major) => [ex
         // If this fails, the tool got it right: check its map as the others' below, and drop the README's warning.
         const code = build.code(pair.dir);
         const traced = traceAll(readFileSync(code, "utf8"), readFileSync(`${code}.map`, "utf8"), WEBSOCKET_CALLS);
+        // The calls are in the bundle; the map leads them to another line of the .py, or to none.
+        expect(traced.length).toBeGreaterThan(0);
         const lines = traced.filter((t) => basename(t.source ?? "") === `${example.module}.py`).map((t) => t.line);
-        expect(lines.length).toBeGreaterThan(0);
         expect(lines).not.toEqual(pythonLines(readFileSync(join(pair.dir, example.python), "utf8"), PY_WEBSOCKET_CALL));
       });
     }

@@ -6,7 +6,7 @@ import { originalPositionFor, TraceMap } from "@jridgewell/trace-mapping";
 
 /** Includes the `_pyws.assertWebSocket()` check before `new WebSocket(...)`: its NotImplementedError must point at the call too. */
 export const WEBSOCKET_CALLS = /new WebSocket\(|\.websocket\(|\.assertWebSocket\(/g;
-export const HANDLER_ASSIGNMENTS = /\.addEventListener\(|\.setHandler\(/g;
+export const HANDLER_ASSIGNMENTS = /\.on_(?:open|error|message|close)\s*=(?!=)|\.addEventListener\(|\.setHandler\(/g;
 
 export interface Traced {
   /** 1-based line and 0-based column in the bundle. */
