@@ -6,12 +6,14 @@ import { type ModuleSite, moduleUses } from "./recognize/brython-module.js";
 import { MODULE_FACTORY, OLD_BUILTIN, recognizeWebSocketUse, type WebSocketUse } from "./recognize/websocket-use.js";
 import { checkBrythonUse } from "./diagnostics/brython-use.js";
 import { checkEventLiterals } from "./diagnostics/event-literals.js";
+import { checkPorting } from "./diagnostics/porting.js";
 import { checkSocketMethodLiterals } from "./diagnostics/literal-arguments.js";
 import { reportUnknownHandler } from "./diagnostics/unknown-handler.js";
 import { socketMethodCall } from "./recognize/socket-method-call.js";
 import { TRANSCRYPT_KWARGS } from "./names.js";
 import { removeModuleDeclarations, rewriteModuleReads } from "./rewrite/brython-module.js";
 import { rewriteEventCall, rewriteEventMethodRead } from "./rewrite/event-binding.js";
+import { rewriteBrowserNames } from "./rewrite/document-names.js";
 import { rewriteBrythonFlag, rewriteErrorName } from "./rewrite/free-names.js";
 import { rewriteHandler, rewriteHandlerDelete } from "./rewrite/handler.js";
 import { completeRuntimes } from "./rewrite/runtime-binding.js";
@@ -32,6 +34,7 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
   const factoryUses: WebSocketUse[] = [];
   const sockets = new SocketTargets();
   // Everything that can fail the build is checked before anything is rewritten.
+  if (module.names.length > 0) checkPorting(diagnostics, context.program, module.names);
   for (const site of file.sites) {
     if (site.kind === "brython") checkBrythonUse(diagnostics, site.path);
     if (site.kind !== "websocket") continue;
@@ -69,6 +72,7 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
   removeModuleDeclarations(module);
   for (const use of [...moduleFactoryUses].reverse()) rewriteWebSocketUse(context, use);
   rewriteModuleReads(context, module);
+  rewriteBrowserNames(context, module.names);
   for (const site of [...file.sites].reverse()) {
     switch (site.kind) {
       case "websocket":

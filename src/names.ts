@@ -39,6 +39,7 @@ export const PROGRAM_ERROR_BINDINGS: ReadonlyArray<readonly [key: string, localN
   ["ConnectionError", ["ConnectionError", "Exception"]],
   ["ValueError", ["ValueError"]],
   ["TypeError", ["py_TypeError", "TypeError"]],
+  ["KeyError", ["KeyError"]],
 ];
 
 /** Brython's module `browser.websocket`: its socket factory and its flag. */

@@ -42,16 +42,18 @@ describe("RapydScript-ng", () => {
     const output = rapydscript(["compile", "-C", ".rapydscript-cache", "-p", "node_modules/babel-plugin-python-websocket/python", "app.pyj"], project);
     expect(output).toContain('ρσ_modules["browser.websocket"]');
     const files = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: "utf8" });
-    expect(files(installed).sort()).toEqual(["browser", "browser/__init__.pyj", "browser/websocket.js", "browser/websocket.pyj"]);
+    expect(files(installed).sort()).toEqual(["browser", "browser/__init__.js", "browser/__init__.pyj", "browser/websocket.js", "browser/websocket.pyj"]);
     expect(files(join(project, ".rapydscript-cache")).length).toBeGreaterThan(0);
   });
 });
 
-describe.each(BABEL_CORES)("Transcrypt's copy of browser/websocket.js, under %s", (_label, core) => {
-  // Transcrypt copies the module as it is, and appends a map comment (for a map it never writes).
-  const copied = `${readFileSync(join(PYTHON, "browser/websocket.js"), "utf8")}\n//# sourceMappingURL=browser.websocket.map`;
-
-  test("comes out exactly as Babel prints it without the plugin", () => {
+describe.each(BABEL_CORES)("Transcrypt's copies of browser/websocket.js and browser/__init__.js, under %s", (_label, core) => {
+  // Transcrypt copies each module as it is, and appends a map comment (for a map it never writes).
+  test.each([
+    ["browser/websocket.js", "browser.websocket"],
+    ["browser/__init__.js", "browser"],
+  ])("%s comes out exactly as Babel prints it without the plugin", (module, target) => {
+    const copied = `${readFileSync(join(PYTHON, module), "utf8")}\n//# sourceMappingURL=${target}.map`;
     expect(transform(core, copied)).toBe(transform(core, copied, { withoutPlugin: true }));
   });
 });

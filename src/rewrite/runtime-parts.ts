@@ -1,5 +1,6 @@
 import type { types as t } from "@babel/core";
 import type { BabelApi } from "../context.js";
+import * as documentParts from "../runtime/document.js";
 import * as parts from "../runtime/parts.js";
 
 /** A function of the runtime (src/runtime/parts.ts), as the plugin reads it off its source text. */
@@ -20,12 +21,13 @@ function runtimeParts(api: BabelApi): Map<string, Part> {
     found = new Map();
     // Every function of the runtime module (all of them are exported), by name: a module namespace lists its exports
     // so, a CommonJS exports object in its own order, and the inlined copy must be the same from either build.
-    const functions = Object.entries(parts as Record<string, unknown>)
+    const functions = Object.entries({ ...parts, ...documentParts } as Record<string, unknown>)
       .filter((entry): entry is [string, Function] => typeof entry[1] === "function")
       .sort(([a], [b]) => (a < b ? -1 : 1));
     const names = new Set(functions.map(([name]) => name));
     for (const [name, fn] of functions) {
-      const declaration = api.template.statement.ast(fn.toString()) as t.FunctionDeclaration;
+      // (A part of another file of the runtime calls one of parts.ts as CommonJS compiles it, `(0, parts_js_1.raise)(...)`.)
+      const declaration = api.template.statement.ast(fn.toString().replace(/\(0, [\w$]+\.([\w$]+)\)/g, "$1")) as t.FunctionDeclaration;
       const calls = new Set<string>();
       const raises = new Set<string>();
       visit(api.types, declaration.body, (node) => {

@@ -11,5 +11,7 @@ export interface FileRuntime {
   /** Raised for send misuse; Transcrypt has no ConnectionError, so its `Exception` stands in there. */
   ConnectionError?: PythonErrorClass;
   ValueError?: PythonErrorClass;
+  /** Raised by `document[id]` where no element has that id. */
+  KeyError?: PythonErrorClass;
   TypeError?: PythonErrorClass;
 }

@@ -1,0 +1,76 @@
+import type { NodePath, types as t } from "@babel/core";
+import type { FileContext } from "../context.js";
+import type { BrowserNameUse } from "../recognize/brython-module.js";
+import { BROWSER_NAMES, transcryptAttribute } from "../recognize/browser-names.js";
+import { runtimeMember } from "./runtime-binding.js";
+
+/** Transcrypt's `__getitem__ (document, id)`, its form of `document[id]` with operator overloading (`-o`). */
+const TRANSCRYPT_GETITEM = "__getitem__";
+
+/**
+ * The package's names the program reads (`document`, `window`, `alert`...) become the platform's own: `document`,
+ * `window`... (`globalThis.document` where the file has a name of its own so called there). Brython's `document[id]`
+ * becomes `_pyws.elementById(document, id)`, the element with that id or the program's KeyError. An attribute of
+ * these objects that Transcrypt renamed gets its name back (`console.py_clear()` → `console.clear()`).
+ * (After the module's declarations are removed: the names then reach the platform's.)
+ */
+export function rewriteBrowserNames(context: FileContext, names: BrowserNameUse[]): void {
+  for (const use of names) {
+    if (!use.path.node) continue;
+    const reference = use.name === "document" ? rewriteLookup(context, use.path) : use.path;
+    const member = reference.parentPath;
+    if (use.transcrypt && member.isMemberExpression() && member.node.object === reference.node) {
+      const name = transcryptAttribute(member);
+      if (name !== null) member.get("property").replaceWith(context.t.identifier(name));
+    }
+    reference.replaceWith(platformObject(context, use.name, reference));
+  }
+}
+
+/** `browser`'s names, as the package `browser` used as a value has them: `window: globalThis, document: globalThis.document, ...`. */
+export function browserNameProperties(context: FileContext): t.ObjectProperty[] {
+  const { t } = context;
+  const global = (name: string): t.Expression => (name === "window" ? t.identifier("globalThis") : t.memberExpression(t.identifier("globalThis"), t.identifier(name)));
+  return [...BROWSER_NAMES].map((name) => t.objectProperty(t.identifier(name), global(name)));
+}
+
+/**
+ * `document[id]`, read, and Transcrypt's `__getitem__ (document, id)`: `_pyws.elementById(document, id)`. Returns the
+ * document's path there, or where it was if it is no lookup.
+ */
+function rewriteLookup(context: FileContext, reference: NodePath<t.Expression>): NodePath<t.Expression> {
+  if (!isDocumentLookup(reference)) return reference;
+  const parent = reference.parentPath as NodePath<t.MemberExpression | t.CallExpression>;
+  const id = parent.isMemberExpression() ? parent.node.property : (parent.node as t.CallExpression).arguments[1];
+  const [call] = parent.replaceWith(context.t.callExpression(runtimeMember(context, "elementById", parent), [reference.node, id as t.Expression]));
+  return call.get("arguments.0") as NodePath<t.Expression>;
+}
+
+/** `document[...]` and `__getitem__ (document, ...)`, Brython's lookup by id, at `reference` (the document). */
+export function isDocumentLookup(reference: NodePath): boolean {
+  const parent = reference.parentPath!;
+  if (parent.isMemberExpression()) return parent.node.object === reference.node && parent.node.computed && !isWritten(parent);
+  return parent.isCallExpression() && parent.node.arguments.length === 2 && parent.node.arguments[0] === reference.node && isTranscryptGetitem(parent);
+}
+
+function isTranscryptGetitem(call: NodePath<t.CallExpression>): boolean {
+  const { callee } = call.node;
+  return callee.type === "Identifier" && callee.name === TRANSCRYPT_GETITEM && call.scope.getBinding(TRANSCRYPT_GETITEM)?.kind === "module";
+}
+
+/** The platform's `name` at `at`: `document`, or `globalThis.document` where the file has a `document` of its own there. */
+function platformObject(context: FileContext, name: string, at: NodePath): t.Expression {
+  const { t } = context;
+  if (!at.scope.getBinding(name)) return t.identifier(name);
+  return name === "window" ? t.identifier("globalThis") : t.memberExpression(t.identifier("globalThis"), t.identifier(name));
+}
+
+function isWritten(member: NodePath): boolean {
+  const parent = member.parentPath!;
+  return (
+    (parent.isAssignmentExpression() && parent.node.left === member.node) ||
+    parent.isUpdateExpression() ||
+    parent.isUnaryExpression({ operator: "delete" }) ||
+    ((parent.isForInStatement() || parent.isForOfStatement()) && parent.node.left === member.node)
+  );
+}
