@@ -13,7 +13,7 @@ import { socketMethodCall } from "./recognize/socket-method-call.js";
 import { TRANSCRYPT_KWARGS } from "./names.js";
 import { removeModuleDeclarations, rewriteModuleReads } from "./rewrite/brython-module.js";
 import { rewriteEventCall, rewriteEventMethodRead } from "./rewrite/event-binding.js";
-import { rewriteBrowserNames } from "./rewrite/document-names.js";
+import { rewriteBrowserNames, withoutDocumentLookups } from "./rewrite/document-names.js";
 import { rewriteBrythonFlag, rewriteErrorName } from "./rewrite/free-names.js";
 import { rewriteHandler, rewriteHandlerDelete } from "./rewrite/handler.js";
 import { completeRuntimes } from "./rewrite/runtime-binding.js";
@@ -30,6 +30,7 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
   const { diagnostics } = context;
   const header = takeHeaderComment(context.program.node);
   const module = moduleUses(file.sites.filter((site): site is ModuleSite => site.kind === "module-import" || site.kind === "module-object"));
+  file.sites = withoutDocumentLookups(file.sites, module.names);
   const uses = new Map<NodePath, WebSocketUse>();
   const factoryUses: WebSocketUse[] = [];
   const sockets = new SocketTargets();

@@ -46,6 +46,15 @@ function rewriteLookup(context: FileContext, reference: NodePath<t.Expression>):
   return call.get("arguments.0") as NodePath<t.Expression>;
 }
 
+/**
+ * The sites but Brython's lookups by id, `document["send"]`, which read as a method of a socket would: the lookup is
+ * rewritten as such (by rewriteBrowserNames).
+ */
+export function withoutDocumentLookups<S extends { path: NodePath }>(sites: S[], names: BrowserNameUse[]): S[] {
+  const lookups = new Set(names.filter((use) => use.name === "document" && isDocumentLookup(use.path)).map((use) => use.path.parentPath!.node));
+  return lookups.size === 0 ? sites : sites.filter((site) => !lookups.has(site.path.node));
+}
+
 /** `document[...]` and `__getitem__ (document, ...)`, Brython's lookup by id, at `reference` (the document). */
 export function isDocumentLookup(reference: NodePath): boolean {
   const parent = reference.parentPath!;
