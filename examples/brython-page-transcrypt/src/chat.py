@@ -11,11 +11,13 @@ box = document["msg"]
 button = document["send"]
 sent = []
 
-# Brython's document[id] raises KeyError where no element has that id: this page has no status line.
+# Brython's document[id] raises KeyError where no element has that id: this page has no status line yet.
 try:
     status = document["status"]
 except KeyError:
-    status = None
+    status = document.createElement("p")
+    status.id = "status"
+    document.body.appendChild(status)
 
 
 def show(line):
@@ -45,8 +47,7 @@ def type_next():
 
 def on_open(evt):
     button.disabled = False
-    if status is not None:
-        status.textContent = "connected"
+    status.textContent = "connected"
     type_next()
 
 
@@ -57,6 +58,7 @@ def on_message(evt):
 
 def on_close(evt):
     button.disabled = True
+    status.textContent = "closed"
     show("closed: " + str(evt.code) + " " + evt.reason)
 
 
