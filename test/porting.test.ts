@@ -94,6 +94,15 @@ describe.each(BABEL_CORES)("%s", (_label, core) => {
     });
   });
 
+  test("under Transcrypt's operator overloading, `__le__ (elt, child)` as a statement is `elt <= child`", () => {
+    const input = readFileSync(fileURLToPath(new URL("../fixtures/transcrypt/brython_document_opov/input.js", import.meta.url)), "utf8");
+    core.transformSync(input, { babelrc: false, configFile: false, filename: "brython_document_opov.js", plugins: [plugin] });
+    const messages = warnings();
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toContain("porting from Brython: `elt <= child` does not add a child here");
+    expect(messages[0]).toMatch(/> +\d+ \|\s+__le__ \(log, evt\.data\);/);
+  });
+
   test("a program that uses only what the platform has gets no porting warning", () => {
     const program = [
       "import {document, window} from './browser.js';",

@@ -6,6 +6,8 @@ import { runtimeMember } from "./runtime-binding.js";
 
 /** Transcrypt's `__getitem__ (document, id)`, its form of `document[id]` with operator overloading (`-o`). */
 const TRANSCRYPT_GETITEM = "__getitem__";
+/** Transcrypt's variable for a method call's object under operator overloading: `__accu0__`. */
+const TRANSCRYPT_ACCUMULATOR = /^__accu\d+__$/;
 
 /**
  * The package's names the program reads (`document`, `window`, `alert`...) become the platform's own: `document`,
@@ -18,13 +20,30 @@ export function rewriteBrowserNames(context: FileContext, names: BrowserNameUse[
   for (const use of names) {
     if (!use.path.node) continue;
     const reference = use.name === "document" ? rewriteLookup(context, use.path) : use.path;
-    const member = reference.parentPath;
-    if (use.transcrypt && member.isMemberExpression() && member.node.object === reference.node) {
-      const name = transcryptAttribute(member);
-      if (name !== null) member.get("property").replaceWith(context.t.identifier(name));
-    }
+    if (use.transcrypt) for (const object of [reference, ...transcryptAccumulator(reference)]) restoreAttributeName(context, object);
     reference.replaceWith(platformObject(context, use.name, reference));
   }
+}
+
+/** `X.py_clear` on `X`, one of these objects: `X.clear`. */
+function restoreAttributeName(context: FileContext, object: NodePath): void {
+  const member = object.parentPath!;
+  if (!member.isMemberExpression() || member.node.object !== object.node) return;
+  const name = transcryptAttribute(member);
+  if (name !== null) member.get("property").replaceWith(context.t.identifier(name));
+}
+
+/**
+ * Under operator overloading (`-o`), Transcrypt calls a method through a variable of its own:
+ * `var __accu0__ = console; return __call__ (__accu0__.py_clear, __accu0__);`. Its references, where `reference` is
+ * the value it is given.
+ */
+function transcryptAccumulator(reference: NodePath): NodePath[] {
+  const declarator = reference.parentPath!;
+  if (!declarator.isVariableDeclarator() || declarator.node.init !== reference.node || declarator.node.id.type !== "Identifier") return [];
+  if (!TRANSCRYPT_ACCUMULATOR.test(declarator.node.id.name)) return [];
+  const binding = declarator.scope.getBinding(declarator.node.id.name);
+  return binding?.constant ? binding.referencePaths : [];
 }
 
 /** `browser`'s names, as the package `browser` used as a value has them: `window: globalThis, document: globalThis.document, ...`. */
