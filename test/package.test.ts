@@ -98,6 +98,7 @@ test("ships python/, with which the documented RapydScript-ng command compiles a
   const python = join(consumer, "node_modules/babel-plugin-python-websocket/python");
   expect(readdirSync(python, { recursive: true, encoding: "utf8" }).sort()).toEqual([
     "browser",
+    "browser/__init__.js",
     "browser/__init__.pyj",
     "browser/websocket.js",
     "browser/websocket.pyj",
