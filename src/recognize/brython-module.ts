@@ -85,7 +85,7 @@ function transcryptImport(declaration: NodePath<t.ImportDeclaration>, uses: Modu
       } else if (isPackage) {
         // `import browser as b` (b.document): only where every use is a read of one of its names.
         if (!references.every((reference) => nameOfPackage(reference) !== null)) continue;
-        for (const reference of references) transcryptName(reference.parentPath as NodePath<t.MemberExpression>, nameOfPackage(reference)!, uses);
+        for (const reference of references) uses.names.push({ path: reference.parentPath as NodePath<t.Expression>, name: nameOfPackage(reference)!, transcrypt: true });
       } else {
         for (const reference of references) moduleReference(reference, uses);
       }
@@ -119,10 +119,6 @@ function nameOfPackage(reference: NodePath): string | null {
   const member = reference.parentPath!;
   const name = member.isMemberExpression() && member.node.object === reference.node && !isWritten(member) ? staticPropertyName(member.node) : null;
   return isBrowserName(name) ? name : null;
-}
-
-function transcryptName(member: NodePath<t.MemberExpression>, name: string, uses: ModuleUses): void {
-  uses.names.push({ path: member, name, transcrypt: true });
 }
 
 /** A read of `ρσ_modules.browser` or `ρσ_modules["browser.websocket"]` in the program (not in the modules' own code). */
@@ -168,7 +164,7 @@ function rapydscriptRead(table: NodePath<t.MemberExpression>, uses: ModuleUses, 
     return;
   }
   // `browser.websocket = ρσ_modules["browser.websocket"];`, which follows `var browser = ρσ_modules.browser;`: see packageUses.
-  if (declarator.isAssignmentExpression() && declarator.node.right === read.node && name === null && isPackageMember(declarator.node.left, "websocket")) return;
+  if (declarator.isAssignmentExpression() && declarator.node.right === read.node && name === null) return;
   if (name === MODULE_FACTORY_NAME) uses.factories.push(read);
   else if (name === MODULE_SUPPORTED_NAME) uses.supported.push(read);
   else moduleReference(read, uses);
@@ -183,7 +179,8 @@ function packageUses(binding: Binding, declarations: NodePath[], uses: ModuleUse
   if (!binding.path.isVariableDeclarator()) return;
   const declarator = binding.path;
   const statements: NodePath[] = declarations.filter((declaration) => declaration !== declarator);
-  const transcrypt = statements.length > 0 && statements.length === declarations.length;
+  // (Transcrypt declares the package by its `__nest__` statements, RapydScript-ng by the variable.)
+  const transcrypt = !declarations.includes(declarator);
   let asValue = false;
   const modules: Array<NodePath<t.Expression>> = [];
   for (const reference of binding.referencePaths as Array<NodePath<t.Expression>>) {
@@ -249,11 +246,6 @@ function isThisPackagesStub(statements: NodePath[]): boolean {
     if (expression.type !== "CallExpression") return true; // an initialiser, `ρσ_modules.browser = {};`
     return holdsPackageMark(((expression.callee as t.FunctionExpression).body as t.BlockStatement).body);
   });
-}
-
-/** `browser.<name>`, the package's member. */
-function isPackageMember(node: t.Node, name: string): boolean {
-  return node.type === "MemberExpression" && staticPropertyName(node) === name;
 }
 
 function isWritten(member: NodePath): boolean {

@@ -48,9 +48,7 @@ function transcryptAccumulator(reference: NodePath): NodePath[] {
 
 /** `browser`'s names, as the package `browser` used as a value has them: `window: globalThis, document: globalThis.document, ...`. */
 export function browserNameProperties(context: FileContext): t.ObjectProperty[] {
-  const { t } = context;
-  const global = (name: string): t.Expression => (name === "window" ? t.identifier("globalThis") : t.memberExpression(t.identifier("globalThis"), t.identifier(name)));
-  return [...BROWSER_NAMES].map((name) => t.objectProperty(t.identifier(name), global(name)));
+  return [...BROWSER_NAMES].map((name) => context.t.objectProperty(context.t.identifier(name), globalMember(context, name)));
 }
 
 /**
@@ -88,8 +86,12 @@ function isTranscryptGetitem(call: NodePath<t.CallExpression>): boolean {
 
 /** The platform's `name` at `at`: `document`, or `globalThis.document` where the file has a `document` of its own there. */
 function platformObject(context: FileContext, name: string, at: NodePath): t.Expression {
+  return at.scope.getBinding(name) ? globalMember(context, name) : context.t.identifier(name);
+}
+
+/** `globalThis.document`, and `globalThis` for `window`. */
+function globalMember(context: FileContext, name: string): t.Expression {
   const { t } = context;
-  if (!at.scope.getBinding(name)) return t.identifier(name);
   return name === "window" ? t.identifier("globalThis") : t.memberExpression(t.identifier("globalThis"), t.identifier(name));
 }
 
