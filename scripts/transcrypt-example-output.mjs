@@ -11,11 +11,14 @@ import { fileURLToPath } from "node:url";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 const SCRIPT = ["-b", "-n", "-m", "src/chat.py"]; // the examples' own `python3 -m transcrypt -b -n -m src/chat.py`
+/** Where an example that imports `browser` finds the package's python/ (put there in the scratch folder). */
+const PACKAGE_PYTHON = "node_modules/babel-plugin-python-websocket/python";
 
 /** How each example's pipeline calls Transcrypt, from the project's root, and the module it names. */
 const CALLS = {
   "babel-cli-transcrypt": { args: SCRIPT, module: "chat" },
   "babel-config-typescript": { args: SCRIPT, module: "chat" },
+  "brython-page-transcrypt": { args: ["-b", "-n", "-m", "-xp", PACKAGE_PYTHON, "src/chat.py"], module: "chat" },
   "jest-transcrypt": { args: SCRIPT, module: "chat" },
   "rollup-transcrypt": { args: SCRIPT, module: "chat" },
   "vite-transcrypt": { args: SCRIPT, module: "chat" },
@@ -40,6 +43,7 @@ for (const example of process.argv.length > 2 ? process.argv.slice(2) : Object.k
   const scratch = mkdtempSync(join(tmpdir(), `transcrypt-${example}-`));
   try {
     cpSync(join(REPO, "examples", example, "src/chat.py"), join(scratch, "src/chat.py"));
+    if (args.includes(PACKAGE_PYTHON)) cpSync(join(REPO, "python"), join(scratch, PACKAGE_PYTHON), { recursive: true });
     execFileSync("python3", ["-m", "transcrypt", ...args], { cwd: scratch, stdio: "inherit" });
     const out = join(REPO, "fixtures/examples", example);
     rmSync(out, { recursive: true, force: true });

@@ -7,12 +7,14 @@ import { type ModuleSite, moduleUses } from "./recognize/brython-module.js";
 import { MODULE_FACTORY, OLD_BUILTIN, recognizeWebSocketUse, type WebSocketUse } from "./recognize/websocket-use.js";
 import { checkBrythonUse } from "./diagnostics/brython-use.js";
 import { checkEventLiterals } from "./diagnostics/event-literals.js";
+import { checkPorting } from "./diagnostics/porting.js";
 import { checkSocketMethodLiterals } from "./diagnostics/literal-arguments.js";
 import { reportUnknownHandler } from "./diagnostics/unknown-handler.js";
 import { socketMethodCall } from "./recognize/socket-method-call.js";
 import { TRANSCRYPT_KWARGS } from "./names.js";
 import { removeModuleDeclarations, rewriteModuleReads } from "./rewrite/brython-module.js";
 import { bindHandlerArgument, rewriteEventCall, rewriteEventMethodRead } from "./rewrite/event-binding.js";
+import { rewriteBrowserNames, withoutDocumentLookups } from "./rewrite/document-names.js";
 import { rewriteBrythonFlag, rewriteErrorName } from "./rewrite/free-names.js";
 import { rewriteHandler, rewriteHandlerDelete } from "./rewrite/handler.js";
 import { completeRuntimes } from "./rewrite/runtime-binding.js";
@@ -30,10 +32,12 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
   const { raisingCalls } = context.options;
   const header = takeHeaderComment(context.program.node);
   const module = moduleUses(file.sites.filter((site): site is ModuleSite => site.kind === "module-import" || site.kind === "module-object"));
+  file.sites = withoutDocumentLookups(file.sites, module.names);
   const uses = new Map<NodePath, WebSocketUse>();
   const factoryUses: WebSocketUse[] = [];
   const sockets = new SocketTargets();
   // Everything that can fail the build (a strict build) is checked before anything is rewritten.
+  if (module.names.length > 0) checkPorting(diagnostics, context.program, module.names);
   for (const site of file.sites) {
     if (site.kind === "brython") checkBrythonUse(diagnostics, site.path);
     if (site.kind !== "websocket") continue;
@@ -79,6 +83,7 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
   }
   for (const use of [...moduleFactoryUses].reverse()) rewriteWebSocketUse(context, use, nativeCreations.has(use));
   rewriteModuleReads(context, module);
+  rewriteBrowserNames(context, module.names);
   for (const site of [...file.sites].reverse()) {
     switch (site.kind) {
       case "websocket": {

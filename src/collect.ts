@@ -15,7 +15,7 @@ const HANDLER_TEXT = /on_(?:open|error|message|close)|\\[xu]/;
  * (`on_message`, `onmessage`, `on_mesage`), or an escape, which may spell any of them. (An import's source,
  * `'./browser.websocket.js'`, holds `websocket`.)
  */
-const SITE_TEXT = /\b(?:websocket|__BRYTHON__|NotImplementedError|ConnectionError|send|close|bind|unbind)\b|ρσ_modules\b|\bon_?[a-z]|\\[xu]/g;
+const SITE_TEXT = /\b(?:websocket|__BRYTHON__|NotImplementedError|ConnectionError|send|close|bind|unbind)\b|ρσ_modules\b|\bon_?[a-z]|\\[xu]|\/browser\.js\b/g;
 
 /**
  * Text of a file that unbinds handlers: its `bind`s and `unbind`s get methods bound with their names, so that
@@ -24,10 +24,10 @@ const SITE_TEXT = /\b(?:websocket|__BRYTHON__|NotImplementedError|ConnectionErro
 const UNBIND_TEXT = /\bunbind\b/;
 
 /**
- * Text a file must hold to use Brython's module `browser.websocket`: Transcrypt's import of `./browser.websocket.js`,
- * RapydScript-ng's `ρσ_modules["browser.websocket"]` and `ρσ_modules.browser`.
+ * Text a file must hold to use Brython's module `browser.websocket` or the package's other names: Transcrypt's import
+ * of `./browser.websocket.js` or `./browser.js`, RapydScript-ng's `ρσ_modules["browser.websocket"]` and `ρσ_modules.browser`.
  */
-const MODULE_TEXT = /browser\.websocket|ρσ_modules\.browser/;
+const MODULE_TEXT = /browser\.websocket|ρσ_modules\.browser|\/browser\.js\b/;
 
 /**
  * Whether the file can use the API at all: it has a free `websocket` or `__BRYTHON__` (Babel's scope has seen every

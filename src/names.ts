@@ -40,6 +40,7 @@ export const PROGRAM_ERROR_BINDINGS: ReadonlyArray<readonly [key: string, localN
   ["ConnectionError", ["ConnectionError"]],
   ["ValueError", ["ValueError"]],
   ["TypeError", ["py_TypeError", "TypeError"]],
+  ["KeyError", ["KeyError"]],
 ];
 
 /** The program's classes that the runtime's own exception classes derive from, the first the program has. */

@@ -38,6 +38,9 @@ import {
   WEBSOCKET_CALLS,
 } from "./support/examples/source-maps.js";
 
+/** Where a program of Brython's module API opens its socket: `websocket.WebSocket(url)`. */
+const PY_MODULE_WEBSOCKET_CALL = /\bwebsocket\.WebSocket\s*\(/;
+
 /** What every example's program, src/chat.py or src/chat.pyj, says to the echo server and hears back. */
 const CONVERSATION = ["sent: hello", "received: hello", "sent: how are you?", "received: how are you?", "closed: 1000 done"];
 
@@ -95,6 +98,25 @@ const EXAMPLES: Example[] = [
     moduleApi: true,
     babelFacing: ["@babel/cli"],
     build: { outDir: "dist", code: (dir) => join(dir, "dist/chat.js"), sources: "project", bundles: false },
+  },
+  {
+    // A Brython-style page: document, window and alert beside the module, document[id]; RapydScript-ng.
+    name: "brython-page-rapydscript",
+    babel8: { install: ["@babel/core", "@babel/cli"] },
+    python: "src/chat.pyj",
+    moduleApi: true,
+    babelFacing: ["@babel/cli"],
+    build: { outDir: "dist", code: (dir) => join(dir, "dist/chat.js"), sources: "project", bundles: false },
+  },
+  {
+    // The same page from Transcrypt (-xp: the package's python/), ES modules with the runtime inlined.
+    name: "brython-page-transcrypt",
+    babel8: { install: ["@babel/core", "@babel/cli"] },
+    python: "src/chat.py",
+    moduleApi: true,
+    module: "chat",
+    babelFacing: ["@babel/cli"],
+    build: { outDir: "dist", code: (dir) => join(dir, "dist/chat.js"), sources: "map", bundles: false },
   },
   {
     name: "babel-cli-transcrypt",
@@ -368,10 +390,14 @@ describe.each(EXAMPLES.flatMap((example) => majorsOf(example).map((major) => [ex
         const bundle = readFileSync(code, "utf8");
         const map = readFileSync(`${code}.map`, "utf8");
         const python = readFileSync(join(pair.dir, example.python), "utf8");
-        for (const [pattern, pyPattern] of [
-          [WEBSOCKET_CALLS, PY_WEBSOCKET_CALL],
-          [HANDLER_ASSIGNMENTS, PY_HANDLER_ASSIGNMENT],
-        ] as const) {
+        // A program of Brython's module API opens its socket with websocket.WebSocket(url), and binds its handlers.
+        const checks = example.moduleApi
+          ? ([[WEBSOCKET_CALLS, PY_MODULE_WEBSOCKET_CALL]] as const)
+          : ([
+              [WEBSOCKET_CALLS, PY_WEBSOCKET_CALL],
+              [HANDLER_ASSIGNMENTS, PY_HANDLER_ASSIGNMENT],
+            ] as const);
+        for (const [pattern, pyPattern] of checks) {
           // The runtime's own addEventListener calls map to the runtime; every other match is the program's.
           const traced = traceAll(bundle, map, pattern).filter((t) => !/dist\/esm\/runtime\/[^/]+\.js$/.test(t.source ?? ""));
           // Transcrypt names its copy of the .py after the module (src.chat.py for webpack's loader).

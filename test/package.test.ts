@@ -99,6 +99,7 @@ test("ships python/, with which the documented RapydScript-ng command compiles a
   expect(readdirSync(python, { recursive: true, encoding: "utf8" }).sort()).toEqual([
     "__builtins__.pyi",
     "browser",
+    "browser/__init__.js",
     "browser/__init__.pyi",
     "browser/__init__.pyj",
     "browser/websocket.js",

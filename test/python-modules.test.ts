@@ -50,6 +50,7 @@ describe("RapydScript-ng", () => {
     expect(files(installed).sort()).toEqual([
       "__builtins__.pyi",
       "browser",
+      "browser/__init__.js",
       "browser/__init__.pyi",
       "browser/__init__.pyj",
       "browser/websocket.js",
@@ -58,6 +59,40 @@ describe("RapydScript-ng", () => {
       "browser/websocket.pyj",
     ]);
     expect(files(join(project, ".rapydscript-cache")).length).toBeGreaterThan(0);
+  });
+});
+
+describe.each(BABEL_CORES)("RapydScript-ng's inlined modules, under %s", (_label, core) => {
+  const cases = readdirSync(RAPYDSCRIPT_FIXTURES).filter((name) => existsSync(join(RAPYDSCRIPT_FIXTURES, name, "source.pyj")));
+  const input = (name: string): string => readFileSync(join(RAPYDSCRIPT_FIXTURES, name, "input.js"), "utf8");
+  const PACKAGE_MODULES = /ρσ_modules(?:\.browser\b|\["browser\.websocket"\])/;
+
+  test.each(cases.filter((name) => PACKAGE_MODULES.test(input(name))))(
+    "%s: the package's browser, whatever else it exports (window, document...), is known by its mark and ships none of its code",
+    (name) => {
+      expect(input(name)).toContain('"babel-plugin-python-websocket";');
+      expect(transform(core, input(name), { pluginOptions: { runtime: "import" } })).not.toMatch(PACKAGE_MODULES);
+    },
+  );
+
+  test("a browser without the mark is a program's own: left in place, and its names stay its own", () => {
+    const own = input("brython_names").replaceAll('"babel-plugin-python-websocket";', "");
+    const output = transform(core, own, { pluginOptions: { runtime: "import" } });
+    expect(output).toContain("ρσ_modules.browser.document = document;");
+    expect(output).toContain("var document = ρσ_modules.browser.document;");
+    expect(output).toContain('document["msg"]');
+    expect(output).not.toContain("elementById");
+  });
+});
+
+describe.each(BABEL_CORES)("Transcrypt's copies of browser/websocket.js and browser/__init__.js, under %s", (_label, core) => {
+  // Transcrypt copies each module as it is, and appends a map comment (for a map it never writes).
+  test.each([
+    ["browser/websocket.js", "browser.websocket"],
+    ["browser/__init__.js", "browser"],
+  ])("%s comes out exactly as Babel prints it without the plugin", (module, target) => {
+    const copied = `${readFileSync(join(PYTHON, module), "utf8")}\n//# sourceMappingURL=${target}.map`;
+    expect(transform(core, copied)).toBe(transform(core, copied, { withoutPlugin: true }));
   });
 });
 

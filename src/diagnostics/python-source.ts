@@ -34,13 +34,34 @@ export function pythonPlace(file: BabelFile, line: number, column: number, token
   if (original.source === null || original.line === null) return null;
   const path = originalFile(sourceFile(original.source, dir, file.opts.cwd ?? process.cwd()));
   const content = sourceContentFor(map, original.source) ?? readText(path);
-  const text = content?.split(/\r?\n/)[original.line - 1] ?? null;
+  const lines = content?.split(/\r?\n/) ?? null;
+  let pythonLine = original.line;
   let at = original.column ?? 0;
-  if (token && text !== null) {
+  if (token && lines !== null) {
+    const text = lines[pythonLine - 1] ?? "";
     const index = text.indexOf(token, at) >= 0 ? text.indexOf(token, at) : text.indexOf(token);
     if (index >= 0) at = index;
+    else pythonLine = unmappedLineWith(map, line, pythonLine, lines, token) ?? pythonLine;
+    if (index < 0 && pythonLine !== original.line) at = lines[pythonLine - 1]!.indexOf(token);
   }
-  return { file: path, line: original.line, column: at + 1, text };
+  return { file: path, line: pythonLine, column: at + 1, text: lines?.[pythonLine - 1] ?? null };
+}
+
+/**
+ * Transcrypt maps no line to a statement that is a bare expression other than a call (`elt <= child`): its generated
+ * line takes the line of the statement before. The Python line of such a statement is then the first after that one,
+ * and before the next generated line's, that holds `token`.
+ */
+function unmappedLineWith(map: TraceMap, line: number, pythonLine: number, lines: string[], token: string): number | null {
+  // The next generated line that maps to a later Python line bounds the search.
+  let next: number | null = null;
+  for (let after = line + 1; after <= line + 50 && next === null; after += 1) {
+    const mapped = originalPositionFor(map, { line: after, column: 0 }).line;
+    if (mapped !== null && mapped > pythonLine) next = mapped;
+  }
+  next ??= lines.length + 1;
+  for (let candidate = pythonLine + 1; candidate < next; candidate += 1) if (lines[candidate - 1]!.includes(token)) return candidate;
+  return null;
 }
 
 /** The input source map, and the folder its sources are relative to; parsed once per file. */

@@ -1,10 +1,23 @@
 import type { NodePath, types as t } from "@babel/core";
 import type { Binding } from "@babel/traverse";
-import { isNamedMember, staticPropertyName } from "../analysis/references.js";
-import { MODULE_FACTORY_NAME, MODULE_SUPPORTED_NAME, RAPYDSCRIPT_MODULES, TRANSCRYPT_NEST } from "../names.js";
+import { staticPropertyName } from "../analysis/references.js";
+import { MODULE_FACTORY_NAME, MODULE_SUPPORTED_NAME, TRANSCRYPT_NEST } from "../names.js";
+import { holdsPackageMark, isBrowserName } from "./browser-names.js";
 
-/** Transcrypt's import of the module: `import * as websocket from './browser.websocket.js'` (any folder before it). */
-export const TRANSCRYPT_MODULE_SOURCE: RegExp = /(?:^|\/)browser\.websocket\.js$/;
+/**
+ * Transcrypt's import of the module, `import * as websocket from './browser.websocket.js'`, or of the package's other
+ * names, `import {document, window} from './browser.js'` (any folder before them).
+ */
+export const TRANSCRYPT_MODULE_SOURCE: RegExp = /(?:^|\/)browser(?:\.websocket)?\.js$/;
+const TRANSCRYPT_PACKAGE_SOURCE = /(?:^|\/)browser\.js$/;
+
+/** A reference to one of the package's names that are the platform's (`document`, `window`...): see browser-names.ts. */
+export interface BrowserNameUse {
+  path: NodePath<t.Expression>;
+  name: string;
+  /** Transcrypt's output, which renames some attributes (`console.py_clear`). */
+  transcrypt: boolean;
+}
 
 /** What a program reads of Brython's module `browser.websocket`, through the package's modules in python/. */
 export interface ModuleUses {
@@ -23,6 +36,8 @@ export interface ModuleUses {
   declarations: NodePath[];
   /** RapydScript-ng's inlined copy of the modules (initialisers and bodies), removed with them. */
   stub: NodePath[];
+  /** `document`, `window`, `alert`... as the program reads them off the package. */
+  names: BrowserNameUse[];
 }
 
 /** Transcrypt's import, or RapydScript-ng's read of its module table, `ρσ_modules.browser` / `ρσ_modules["browser.websocket"]`. */
@@ -30,7 +45,7 @@ export type ModuleSite = { kind: "module-import"; path: NodePath<t.ImportDeclara
 
 /** The module's uses in a file, from its imports (Transcrypt) or its reads of the module table (RapydScript-ng). */
 export function moduleUses(sites: ModuleSite[]): ModuleUses {
-  const uses: ModuleUses = { factories: [], supported: [], values: [], packageValues: [], declarations: [], stub: [] };
+  const uses: ModuleUses = { factories: [], supported: [], values: [], packageValues: [], declarations: [], stub: [], names: [] };
   const tables = sites.filter((site) => site.kind === "module-object").map((site) => site.path as NodePath<t.MemberExpression>);
   const stub = new Set<NodePath>();
   const programReads: Array<NodePath<t.MemberExpression>> = [];
@@ -39,32 +54,50 @@ export function moduleUses(sites: ModuleSite[]): ModuleUses {
     if (statement) stub.add(statement);
     else programReads.push(table);
   }
-  // A `browser` package of the program's own (say, with a `document`) is not this package's: left alone.
+  // A `browser` package of the program's own is not this package's: left alone.
   if (stub.size > 0 && !isThisPackagesStub([...stub])) return uses;
-  for (const site of sites) if (site.kind === "module-import") transcryptImport(site.path, uses);
-  for (const read of programReads) rapydscriptRead(read, uses);
+  const packages = new Map<Binding, NodePath[]>();
+  for (const site of sites) if (site.kind === "module-import") transcryptImport(site.path, uses, packages);
+  for (const read of programReads) rapydscriptRead(read, uses, packages);
+  for (const [binding, statements] of packages) packageUses(binding, statements, uses);
   uses.stub.push(...stub);
   return uses;
 }
 
-function transcryptImport(declaration: NodePath<t.ImportDeclaration>, uses: ModuleUses): void {
+/** The package `browser`'s bindings in the program, each with the statements that declare it (see packageUses). */
+type Packages = Map<Binding, NodePath[]>;
+
+function transcryptImport(declaration: NodePath<t.ImportDeclaration>, uses: ModuleUses, packages: Packages): void {
+  const isPackage = TRANSCRYPT_PACKAGE_SOURCE.test(declaration.node.source.value);
   for (const specifier of declaration.get("specifiers")) {
     const binding = specifier.scope.getBinding(specifier.node.local.name)!;
     if (specifier.isImportNamespaceSpecifier()) {
-      for (const reference of binding.referencePaths) {
-        // `import browser.websocket`: `__nest__ (browser, 'websocket', __module_browser_websocket__)` then `browser.websocket.X`.
-        const nest = reference.parentPath!;
-        const [packageId] = nest.isCallExpression() ? nest.node.arguments : [];
-        if (nest.isCallExpression() && isIdentifier(nest.node.callee, TRANSCRYPT_NEST) && packageId?.type === "Identifier" && nest.parentPath.isExpressionStatement()) {
-          packageUses(nest.scope.getBinding(packageId.name), nest.parentPath, uses);
-        } else {
-          moduleReference(reference as NodePath<t.Expression>, uses);
+      const references = binding.referencePaths as Array<NodePath<t.Expression>>;
+      const nests = references.map(nestStatement);
+      if (nests.every((nest) => nest !== null)) {
+        // `import browser` / `import browser.websocket`: `__nest__ (browser, '', __module_browser__)`,
+        // `__nest__ (browser, 'websocket', __module_browser_websocket__)`, then `browser.websocket.X`, `browser.window`.
+        for (const nest of nests) {
+          const packageId = (nest!.node.expression as t.CallExpression).arguments[0] as t.Identifier;
+          const packageBinding = nest!.scope.getBinding(packageId.name);
+          if (packageBinding) packages.set(packageBinding, [...(packages.get(packageBinding) ?? []), nest!]);
         }
+      } else if (isPackage) {
+        // `import browser as b` (b.document): only where every use is a read of one of its names.
+        if (!references.every((reference) => nameOfPackage(reference) !== null)) continue;
+        for (const reference of references) uses.names.push({ path: reference.parentPath as NodePath<t.Expression>, name: nameOfPackage(reference)!, transcrypt: true });
+      } else {
+        for (const reference of references) moduleReference(reference, uses);
       }
     } else if (specifier.isImportSpecifier()) {
       const name = staticImportedName(specifier.node);
-      if (name !== MODULE_FACTORY_NAME && name !== MODULE_SUPPORTED_NAME) continue;
-      (name === MODULE_FACTORY_NAME ? uses.factories : uses.supported).push(...(binding.referencePaths as Array<NodePath<t.Expression>>));
+      if (isPackage) {
+        if (!isBrowserName(name)) continue;
+        for (const reference of binding.referencePaths) uses.names.push({ path: reference as NodePath<t.Expression>, name, transcrypt: true });
+      } else {
+        if (name !== MODULE_FACTORY_NAME && name !== MODULE_SUPPORTED_NAME) continue;
+        (name === MODULE_FACTORY_NAME ? uses.factories : uses.supported).push(...(binding.referencePaths as Array<NodePath<t.Expression>>));
+      }
     } else {
       continue;
     }
@@ -72,13 +105,44 @@ function transcryptImport(declaration: NodePath<t.ImportDeclaration>, uses: Modu
   }
 }
 
+/** `__nest__ (browser, '...', <reference>);`, Transcrypt's statement that puts a module in its package, or null. */
+function nestStatement(reference: NodePath<t.Expression>): NodePath<t.ExpressionStatement> | null {
+  const nest = reference.parentPath;
+  const [packageId] = nest.isCallExpression() ? nest.node.arguments : [];
+  return nest.isCallExpression() && isIdentifier(nest.node.callee, TRANSCRYPT_NEST) && packageId?.type === "Identifier" && nest.parentPath.isExpressionStatement()
+    ? nest.parentPath
+    : null;
+}
+
+/** `P.document` read off the package `P`: the name, or null. */
+function nameOfPackage(reference: NodePath): string | null {
+  const member = reference.parentPath!;
+  const name = member.isMemberExpression() && member.node.object === reference.node && !isWritten(member) ? staticPropertyName(member.node) : null;
+  return isBrowserName(name) ? name : null;
+}
+
 /** A read of `ρσ_modules.browser` or `ρσ_modules["browser.websocket"]` in the program (not in the modules' own code). */
-function rapydscriptRead(table: NodePath<t.MemberExpression>, uses: ModuleUses): void {
+function rapydscriptRead(table: NodePath<t.MemberExpression>, uses: ModuleUses, packages: Packages): void {
   const parent = table.parentPath;
   const isPackage = staticPropertyName(table.node) === "browser";
+  const browserName = isPackage ? nameOfPackage(table) : null;
+  if (browserName !== null) {
+    // `var document = ρσ_modules.browser.document;` (`from browser import document`): its references, where the
+    // program never assigns the variable again; else just the value it starts with.
+    const declarator = parent.parentPath!;
+    const binding = declarator.isVariableDeclarator() && declarator.node.init === parent.node && declarator.node.id.type === "Identifier" ? declarator.scope.getBinding(declarator.node.id.name) : undefined;
+    if (binding?.constant) {
+      for (const reference of binding.referencePaths) uses.names.push({ path: reference as NodePath<t.Expression>, name: browserName, transcrypt: false });
+      uses.declarations.push(declarator);
+    } else {
+      uses.names.push({ path: parent as NodePath<t.Expression>, name: browserName, transcrypt: false });
+    }
+    return;
+  }
   if (isPackage && !(parent.isMemberExpression() && parent.node.object === table.node && staticPropertyName(parent.node) === "websocket")) {
     // `var browser = ρσ_modules.browser;` (`import browser.websocket`, `import browser`).
-    if (parent.isVariableDeclarator() && parent.node.id.type === "Identifier") packageUses(parent.scope.getBinding(parent.node.id.name), parent, uses);
+    const binding = parent.isVariableDeclarator() && parent.node.id.type === "Identifier" ? parent.scope.getBinding(parent.node.id.name) : undefined;
+    if (binding) packages.set(binding, [...(packages.get(binding) ?? []), parent]);
     else uses.packageValues.push(table);
     return;
   }
@@ -107,19 +171,25 @@ function rapydscriptRead(table: NodePath<t.MemberExpression>, uses: ModuleUses):
 }
 
 /**
- * The package `browser` bound by `declaration` (Transcrypt's `var browser = {}` and its `__nest__` statement,
- * RapydScript-ng's `var browser = ρσ_modules.browser`): `browser.websocket` is the module.
+ * The package `browser` bound by `declarations` (Transcrypt's `var browser = {}` and its `__nest__` statements of the
+ * package's modules, RapydScript-ng's `var browser = ρσ_modules.browser`): `browser.websocket` is the module,
+ * `browser.document` and the like are the platform's. A module of the program's own put in it (`browser.html`) stays.
  */
-function packageUses(binding: Binding | undefined, declaration: NodePath, uses: ModuleUses): void {
-  if (!binding?.path.isVariableDeclarator()) return;
+function packageUses(binding: Binding, declarations: NodePath[], uses: ModuleUses): void {
+  if (!binding.path.isVariableDeclarator()) return;
   const declarator = binding.path;
-  const statements: NodePath[] = declaration === declarator ? [] : [declaration];
+  const statements: NodePath[] = declarations.filter((declaration) => declaration !== declarator);
+  // (Transcrypt declares the package by its `__nest__` statements, RapydScript-ng by the variable.)
+  const transcrypt = !declarations.includes(declarator);
   let asValue = false;
   const modules: Array<NodePath<t.Expression>> = [];
   for (const reference of binding.referencePaths as Array<NodePath<t.Expression>>) {
-    if (reference.findParent((path) => path === declaration)) continue;
+    if (declarations.some((declaration) => reference.findParent((path) => path === declaration))) continue;
     const member = reference.parentPath;
-    if (member.isMemberExpression() && member.node.object === reference.node && staticPropertyName(member.node) === "websocket") {
+    const name = nameOfPackage(reference);
+    if (name !== null) {
+      uses.names.push({ path: member as NodePath<t.Expression>, name, transcrypt });
+    } else if (member.isMemberExpression() && member.node.object === reference.node && staticPropertyName(member.node) === "websocket") {
       const assignment = member.parentPath;
       // RapydScript-ng's `browser.websocket = ρσ_modules["browser.websocket"];`: part of the declaration.
       if (assignment.isAssignmentExpression() && assignment.node.left === member.node && assignment.parentPath.isExpressionStatement()) {
@@ -169,20 +239,13 @@ function stubStatement(table: NodePath<t.MemberExpression>): NodePath | null {
   return null;
 }
 
-/** This package's `browser` exports only `websocket` (`ρσ_modules.browser.websocket = websocket;`). */
+/** Each module body among RapydScript-ng's inlined modules `browser` and `browser.websocket` holds the package's mark. */
 function isThisPackagesStub(statements: NodePath[]): boolean {
-  let exportsOnlyWebsocket = true;
-  for (const statement of statements) {
-    statement.traverse({
-      AssignmentExpression(path) {
-        const { left } = path.node;
-        if (left.type === "MemberExpression" && left.object.type === "MemberExpression" && isNamedMember(left.object, RAPYDSCRIPT_MODULES, "browser")) {
-          if (staticPropertyName(left) !== "websocket") exportsOnlyWebsocket = false;
-        }
-      },
-    });
-  }
-  return exportsOnlyWebsocket;
+  return statements.every((statement) => {
+    const expression = (statement.node as t.ExpressionStatement).expression;
+    if (expression.type !== "CallExpression") return true; // an initialiser, `ρσ_modules.browser = {};`
+    return holdsPackageMark(((expression.callee as t.FunctionExpression).body as t.BlockStatement).body);
+  });
 }
 
 function isWritten(member: NodePath): boolean {

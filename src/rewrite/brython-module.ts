@@ -1,6 +1,7 @@
 import type { NodePath, types as t } from "@babel/core";
 import type { FileContext } from "../context.js";
 import type { ModuleUses } from "../recognize/brython-module.js";
+import { browserNameProperties } from "./document-names.js";
 import { hasWebSocket } from "./free-names.js";
 import { runtimeMember } from "./runtime-binding.js";
 
@@ -8,13 +9,15 @@ import { runtimeMember } from "./runtime-binding.js";
  * What of Brython's module `browser.websocket` is not a socket factory call (those are rewritten as `websocket(url)`):
  * - `supported` → `typeof WebSocket === "function"`, as `__BRYTHON__.has_websocket`;
  * - the module as a value → `_pyws.websocketModule()`, its `supported` and `WebSocket` with the file's semantics;
- * - the package `browser` as a value → `{ websocket: _pyws.websocketModule() }`.
+ * - the package `browser` as a value → `{ websocket: _pyws.websocketModule(), window: globalThis, document: globalThis.document, ... }`.
  */
 export function rewriteModuleReads(context: FileContext, uses: ModuleUses): void {
   const { t } = context;
   for (const read of uses.supported) read.replaceWith(hasWebSocket(context, read));
   for (const value of uses.values) value.replaceWith(websocketModule(context, value));
-  for (const value of uses.packageValues) value.replaceWith(t.objectExpression([t.objectProperty(t.identifier("websocket"), websocketModule(context, value))]));
+  for (const value of uses.packageValues) {
+    value.replaceWith(t.objectExpression([t.objectProperty(t.identifier("websocket"), websocketModule(context, value)), ...browserNameProperties(context)]));
+  }
 }
 
 /**

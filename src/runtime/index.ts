@@ -21,3 +21,4 @@ export {
   websocketFunction,
   websocketModule,
 } from "./parts.js";
+export { elementById } from "./document.js";

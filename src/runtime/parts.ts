@@ -15,9 +15,10 @@
  * One file per thing a part gives a program: platform.ts (the global object; what is a socket), errors.ts (Python's
  * exceptions and type names), arguments.ts (Python's argument binding), factory.ts (making sockets; Brython's
  * module), socket-class.ts (the sockets' class, which carries the API), handlers.ts (on_* attributes, bound
- * methods), events.ts (bind, unbind), methods.ts (send, close).
+ * methods), events.ts (bind, unbind), methods.ts (send, close), document.ts (Brython's `document[id]`).
  */
 export * from "./arguments.js";
+export * from "./document.js";
 export * from "./errors.js";
 export * from "./events.js";
 export * from "./factory.js";

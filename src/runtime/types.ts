@@ -11,5 +11,7 @@ export interface FileRuntime {
   /** Raised for send misuse; neither transpiler has one: the runtime's, a subclass of the program's Exception. */
   ConnectionError?: PythonErrorClass;
   ValueError?: PythonErrorClass;
+  /** Raised by `document[id]` where no element has that id. */
+  KeyError?: PythonErrorClass;
   TypeError?: PythonErrorClass;
 }

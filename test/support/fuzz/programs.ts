@@ -473,15 +473,15 @@ const TRANSCRYPT_MODULE_IMPORTS = [
 ];
 
 /**
- * RapydScript-ng's inlined modules (the shape of python/'s, smaller) and the program's reads of them
+ * RapydScript-ng's inlined modules (the shape of python/'s, smaller, with the package's mark) and the program's reads of them
  * (`from browser import websocket as wsmod`, `from browser.websocket import WebSocket, WebSocket as Socket, supported`).
  */
 const RAPYDSCRIPT_MODULES = [
   `var ρσ_modules = {};`,
   `ρσ_modules.browser = {};`,
   `ρσ_modules["browser.websocket"] = {};`,
-  `(function(){\nvar __name__ = "browser";\nvar websocket;\nwebsocket = { supported: true, WebSocket: function (url) { return new globalThis.WebSocket(url); } };\nρσ_modules.browser.websocket = websocket;\n})();`,
-  `(function(){\nvar __name__ = "browser.websocket";\nvar supported, WebSocket;\nvar _module = ρσ_modules.browser.websocket;\nsupported = _module.supported;\nWebSocket = _module.WebSocket;\nρσ_modules["browser.websocket"].supported = supported;\nρσ_modules["browser.websocket"].WebSocket = WebSocket;\n})();`,
+  `(function(){\nvar __name__ = "browser";\nvar websocket;\n"babel-plugin-python-websocket";\nwebsocket = { supported: true, WebSocket: function (url) { return new globalThis.WebSocket(url); } };\nρσ_modules.browser.websocket = websocket;\n})();`,
+  `(function(){\nvar __name__ = "browser.websocket";\nvar supported, WebSocket;\nvar _module = ρσ_modules.browser.websocket;\n"babel-plugin-python-websocket";\nsupported = _module.supported;\nWebSocket = _module.WebSocket;\nρσ_modules["browser.websocket"].supported = supported;\nρσ_modules["browser.websocket"].WebSocket = WebSocket;\n})();`,
 ];
 const RAPYDSCRIPT_MODULE_READS = [
   `var wsmod = ρσ_modules.browser.websocket;`,
