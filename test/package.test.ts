@@ -100,6 +100,7 @@ test("ships python/, with which the documented RapydScript-ng command compiles a
     "__builtins__.pyi",
     "browser",
     "browser/__init__.js",
+    "browser/__init__.py",
     "browser/__init__.pyi",
     "browser/__init__.pyj",
     "browser/websocket.js",

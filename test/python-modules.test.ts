@@ -51,6 +51,7 @@ describe("RapydScript-ng", () => {
       "__builtins__.pyi",
       "browser",
       "browser/__init__.js",
+      "browser/__init__.py",
       "browser/__init__.pyi",
       "browser/__init__.pyj",
       "browser/websocket.js",
@@ -165,6 +166,16 @@ describe.each(BABEL_CORES)("a build of Transcrypt's __target__/ with source maps
     });
     expect(printed).toEqual([]);
     expect(maps).toEqual([["program.py"], ["browser.websocket.py"]]);
+  });
+
+  test("browser (window, document...), compiled from browser/__init__.py as Transcrypt does: prints nothing, its map leads to it", () => {
+    const compiled = readFileSync(join(TRANSCRYPT_MODULE, "browser.js"), "utf8");
+    expect(compiled).toContain(readFileSync(join(PYTHON, "browser/__init__.js"), "utf8"));
+    expect(compiled.endsWith("\n//# sourceMappingURL=browser.map")).toBe(true);
+    const dir = target("browser-names", "module-seed", { "browser.js": compiled, "browser.map": readFileSync(join(TRANSCRYPT_MODULE, "browser.map"), "utf8") });
+    const maps: Array<string[] | undefined> = [];
+    expect(printedBy(() => maps.push(buildFile(core, join(dir, "browser.js")).map?.sources))).toEqual([]);
+    expect(maps).toEqual([["browser.py"]]);
   });
 
   // Why the package ships websocket.py: Transcrypt copies a .js module as it is, appends a comment naming a map it
