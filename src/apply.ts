@@ -37,7 +37,7 @@ export function applyRewrites(context: FileContext, file: FileSites): void {
   const factoryUses: WebSocketUse[] = [];
   const sockets = new SocketTargets();
   // Everything that can fail the build (a strict build) is checked before anything is rewritten.
-  if (module.names.length > 0) checkPorting(diagnostics, context.program, module.names);
+  if (module.names.length > 0) checkPorting(diagnostics, context.program, module.names, raisingCalls);
   for (const site of file.sites) {
     if (site.kind === "brython") checkBrythonUse(diagnostics, site.path);
     if (site.kind !== "websocket") continue;

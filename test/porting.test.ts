@@ -103,6 +103,19 @@ describe.each(BABEL_CORES)("%s", (_label, core) => {
     expect(messages[0]).toMatch(/> +\d+ \|\s+__le__ \(log, evt\.data\);/);
   });
 
+  test("a strict build (raisingCalls: \"error\") fails at a porting finding; `# pyws: ignore` on its line silences it", () => {
+    const program = "import {document} from './browser.js';\nvar log = document ['log'];\nlog.textContent = log.text;\n";
+    const options = (plugins: unknown[]) => ({ babelrc: false, configFile: false, filename: "program.js", plugins });
+    expect(() => core.transformSync(program, options([[plugin, { raisingCalls: "error" }]]))).toThrow("an element has no `.text` here");
+    expect(warnings()).toEqual([]);
+    // The comment is read on the Python line, through the input's source map: an inline map to a line that carries it.
+    const python = "log.textContent = log.text  # pyws: ignore";
+    const map = { version: 3, sources: ["program.py"], sourcesContent: [python], names: [], mappings: ";;AAAA" };
+    const mapped = `${program}//# sourceMappingURL=data:application/json;base64,${Buffer.from(JSON.stringify(map)).toString("base64")}\n`;
+    core.transformSync(mapped, options([[plugin, { raisingCalls: "error" }]]));
+    expect(warnings()).toEqual([]);
+  });
+
   test("a program that uses only what the platform has gets no porting warning", () => {
     const program = [
       "import {document, window} from './browser.js';",

@@ -3,6 +3,7 @@ import type { Binding } from "@babel/traverse";
 import { staticPropertyName } from "../analysis/references.js";
 import type { BrowserNameUse } from "../recognize/brython-module.js";
 import { isDocumentLookup } from "../rewrite/document-names.js";
+import type { Diagnostic } from "../options.js";
 import type { FileDiagnostics } from "./report.js";
 
 /** Brython's members of an element that the platform's elements lack, and what to write instead. */
@@ -20,19 +21,20 @@ const TRANSCRYPT_LE = "__le__";
 
 /**
  * Porting messages: warnings at the .py/.pyj line where a Brython idiom is not carried over, with what to write on
- * the platform. Checked in files that use the package's `browser`, before anything is rewritten:
+ * the platform (as `level`, the strict option raisingCalls, says: errors in a strict build; `# pyws: ignore` silences one). Checked in files that use the package's `browser`, before anything is rewritten:
  * - `elt <= child` as a statement (Brython adds a child; here a comparison whose value is thrown away);
  * - `.text`, `.html`, `.select(...)`, `.bind(...)` on what `document[id]` returned, directly or through a variable
  *   given it and never assigned again.
  */
-export function checkPorting(diagnostics: FileDiagnostics, program: NodePath<t.Program>, names: BrowserNameUse[]): void {
+export function checkPorting(diagnostics: FileDiagnostics, program: NodePath<t.Program>, names: BrowserNameUse[], level: Diagnostic): void {
   program.traverse({
     ExpressionStatement(statement) {
       const { expression } = statement.node;
       const isLe = expression.type === "BinaryExpression" && expression.operator === "<=";
       const isTranscryptLe = expression.type === "CallExpression" && expression.callee.type === "Identifier" && expression.callee.name === TRANSCRYPT_LE && expression.arguments.length === 2;
       if (isLe || isTranscryptLe) {
-        diagnostics.warn(
+        diagnostics.report(
+          level,
           statement,
           "porting from Brython: `elt <= child` does not add a child here: it compares, and the result is thrown away; write `elt.appendChild(child)`",
           "<=",
@@ -40,7 +42,7 @@ export function checkPorting(diagnostics: FileDiagnostics, program: NodePath<t.P
       }
     },
   });
-  for (const element of elements(names)) checkElementUse(diagnostics, element);
+  for (const element of elements(names)) checkElementUse(diagnostics, element, level);
 }
 
 /**
@@ -75,7 +77,7 @@ function variableGiven(value: NodePath): Binding | undefined {
   return undefined;
 }
 
-function checkElementUse(diagnostics: FileDiagnostics, element: NodePath): void {
+function checkElementUse(diagnostics: FileDiagnostics, element: NodePath, level: Diagnostic): void {
   const member = element.parentPath!;
   if (!member.isMemberExpression() || member.node.object !== element.node) return;
   const name = staticPropertyName(member.node);
@@ -84,5 +86,5 @@ function checkElementUse(diagnostics: FileDiagnostics, element: NodePath): void 
   const called = call.isCallExpression() && call.node.callee === member.node;
   const instead = called ? ELEMENT_METHODS[name] : ELEMENT_ATTRIBUTES[name];
   if (instead === undefined || !Object.prototype.hasOwnProperty.call(called ? ELEMENT_METHODS : ELEMENT_ATTRIBUTES, name)) return;
-  diagnostics.warn(member, `porting from Brython: an element has no \`.${name}${called ? "(...)" : ""}\` here (Brython's); write ${instead}`, name);
+  diagnostics.report(level, member, `porting from Brython: an element has no \`.${name}${called ? "(...)" : ""}\` here (Brython's); write ${instead}`, name);
 }
