@@ -19,7 +19,7 @@ import { createProject } from "./support/browser/bundle.js";
 import { type Build, type Built, buildProgram, inspectScript, type PageOptions, type Toolchain } from "./support/browser/pages.js";
 import { startStaticServer, type StaticServer } from "./support/browser/server.js";
 import { deadUrl, type EchoServer, startEchoServer } from "./support/echo-server.js";
-import { compileRapydScript, expectedLines } from "./support/programs.js";
+import { compileRapydScript, expectedLines, transcryptModules } from "./support/programs.js";
 
 const FIXTURES = fileURLToPath(new URL("../fixtures", import.meta.url));
 const E2E = join(FIXTURES, "e2e");
@@ -69,6 +69,11 @@ function source(name: string) {
       const file = join(dir, "program.js");
       if (!existsSync(file)) throw new Error(`${file} (Transcrypt's committed output of program.py) is missing`);
       return readFileSync(file, "utf8");
+    },
+    /** The program's other Transcrypt modules (`helper.js` beside `helper.py`), by file name. */
+    transcryptModules: () => {
+      const { "program.js": _program, ...others } = transcryptModules(dir);
+      return others;
     },
     rapydscript: () => {
       const file = join(dir, "program.pyj");
@@ -156,7 +161,10 @@ function checkBuilt(built: Built): void {
   if (built.build === "transcrypt-rollup") expect(imports).toEqual([]);
   // The sloppy IIFE is sloppy: no "use strict" anywhere in it (were there one, the test would prove nothing).
   if (built.build === "transcrypt-sloppy-iife") expect(built.script).not.toMatch(/["']use strict["']/);
-  if (built.build === "transcrypt-modules") expect(imports).toEqual(["./runtime/index.js", "./org.transcrypt.__runtime__.js"]);
+  if (built.build === "transcrypt-modules") {
+    // The runtime, Transcrypt's runtime, and the program's own modules (a helper it imports).
+    expect(imports.filter((source) => !built.modules.includes(source))).toEqual(["./runtime/index.js", "./org.transcrypt.__runtime__.js"]);
+  }
   if (classic) expect(moduleSyntax).toEqual([]); // a classic <script>: no import or require
   // RapydScript-ng's script has the plugin's runtime inlined (its registered symbol's key).
   if (built.build === "rapydscript") expect(built.script).toContain('"python-websocket"');

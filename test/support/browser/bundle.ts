@@ -21,7 +21,7 @@ const TRANSCRYPT_STAND_IN = join(REPO, "test/support/transcrypt-runtime.js");
 export interface Project {
   /** The installed package's built ES-module runtime (dist/esm/runtime). */
   runtimeDir: string;
-  bundleTranscrypt(program: string, entry?: { name: string; code: string }, format?: BundleFormat): Promise<Bundle>;
+  bundleTranscrypt(program: string, entry?: { name: string; code: string }, format?: BundleFormat, modules?: Record<string, string>): Promise<Bundle>;
   remove(): void;
 }
 
@@ -53,11 +53,13 @@ export function createProject(): Project {
     /**
      * Bundles a Transcrypt module (`program.js`, which imports './org.transcrypt.__runtime__.js') into one ES module.
      * `entry` is the page's entry module (it imports "./program.js"); without it, the program is the entry.
+     * `modules`: the program's other Transcrypt modules, by file name, laid beside it as Transcrypt writes them.
      */
-    async bundleTranscrypt(program, entry, format = "es") {
+    async bundleTranscrypt(program, entry, format = "es", modules = {}) {
       const folder = join(root, `page-${++bundles}`);
       mkdirSync(folder);
       writeFileSync(join(folder, "program.js"), program);
+      for (const [file, code] of Object.entries(modules)) writeFileSync(join(folder, file), code);
       copyFileSync(TRANSCRYPT_STAND_IN, join(folder, "org.transcrypt.__runtime__.js"));
       if (entry) writeFileSync(join(folder, entry.name), entry.code);
       const warnings: string[] = [];

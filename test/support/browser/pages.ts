@@ -89,12 +89,13 @@ export function bundleSite(bundle: string, module: boolean, options: PageOptions
  * The page for a transformed Transcrypt module served unbundled, as native ES modules: the program imports
  * './org.transcrypt.__runtime__.js' and the plugin's runtime from `runtimeModule` "./runtime/index.js".
  */
-export function moduleSite(program: string, runtimeDir: string, options: PageOptions): Site {
+export function moduleSite(program: string, runtimeDir: string, options: PageOptions, modules: Record<string, string> = {}): Site {
   const entry = options.seed ? "seed-entry.js" : "program.js";
   return {
     ...commonFiles(options),
     "index.html": html(options, [{ src: entry, module: true }]),
     "program.js": program,
+    ...modules,
     "org.transcrypt.__runtime__.js": readFileSync(TRANSCRYPT_STAND_IN, "utf8"),
     ...Object.fromEntries(
       readdirSync(runtimeDir)
@@ -113,6 +114,8 @@ export interface Built {
   site(options: PageOptions): Site;
   /** Rollup's warnings (bundles only). */
   warnings: string[];
+  /** The program's own modules, as its imports name them (`./helper.js`). */
+  modules: string[];
 }
 
 export interface Toolchain {
@@ -123,12 +126,12 @@ export interface Toolchain {
 }
 
 /**
- * Builds a program for the browser. `transcrypt` is Transcrypt's output (program.js), `rapydscript` RapydScript-ng's
- * full output for the same program; `seed`: for the seed's page (the entry module wires its buttons).
+ * Builds a program for the browser. `transcrypt` is Transcrypt's output (program.js), `transcryptModules` its other
+ * modules (by file name), `rapydscript` RapydScript-ng's full output for the same program; `seed`: for the seed's page (the entry module wires its buttons).
  */
 export async function buildProgram(
   build: Build,
-  source: { transcrypt: () => string; rapydscript: () => string },
+  source: { transcrypt: () => string; transcryptModules: () => Record<string, string>; rapydscript: () => string },
   tools: Toolchain,
   seed: boolean,
 ): Promise<Built> {
@@ -137,17 +140,22 @@ export async function buildProgram(
     case "transcrypt-sloppy-iife": {
       const entry = seed ? { name: "seed-entry.js", code: asset("seed-entry.js") } : undefined;
       const module = build === "transcrypt-rollup";
-      const { code, warnings } = await tools.project.bundleTranscrypt(source.transcrypt(), entry, module ? "es" : "sloppy-iife");
-      return { build, script: code, warnings, site: (options) => bundleSite(code, module, options) };
+      const { code, warnings } = await tools.project.bundleTranscrypt(source.transcrypt(), entry, module ? "es" : "sloppy-iife", source.transcryptModules());
+      const modules = Object.keys(source.transcryptModules()).map((file) => `./${file}`);
+      return { build, script: code, warnings, modules, site: (options) => bundleSite(code, module, options) };
     }
     case "transcrypt-modules": {
       // (The transform helper parses as Babel's default does, "module": a config that names only the plugin.)
-      const code = transform(tools.babel, source.transcrypt(), { pluginOptions: { runtimeModule: "./runtime/index.js" } });
-      return { build, script: code, warnings: [], site: (options) => moduleSite(code, tools.project.runtimeDir, options) };
+      const rewrite = (module: string): string => transform(tools.babel, module, { pluginOptions: { runtimeModule: "./runtime/index.js" } });
+      const code = rewrite(source.transcrypt());
+      // The program's other modules (a helper it imports), each rewritten on its own, as a bundler's Babel rule does.
+      const modules = Object.fromEntries(Object.entries(source.transcryptModules()).map(([file, module]) => [file, rewrite(module)]));
+      const own = Object.keys(modules).map((file) => `./${file}`);
+      return { build, script: code, warnings: [], modules: own, site: (options) => moduleSite(code, tools.project.runtimeDir, options, modules) };
     }
     case "rapydscript": {
       const code = transform(tools.babel, source.rapydscript());
-      return { build, script: code, warnings: [], site: (options) => classicScriptSite(code, options) };
+      return { build, script: code, warnings: [], modules: [], site: (options) => classicScriptSite(code, options) };
     }
   }
 }
