@@ -9,6 +9,7 @@ import { fileURLToPath } from "node:url";
 import { BABEL_MAJOR } from "./support/babel-cores.js";
 import { type EchoServer, startEchoServer } from "./support/echo-server.js";
 import { packPlugin } from "./support/pack.js";
+import { PYTHON_FILES } from "./support/programs.js";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
 let consumer: string;
@@ -96,18 +97,7 @@ ws.on_message = function (evt) { console.log("echo:", evt.data); ws.close(); };`
 
 test("ships python/, with which the documented RapydScript-ng command compiles a program of Brython's module, then the plugin alone makes it run", async () => {
   const python = join(consumer, "node_modules/babel-plugin-python-websocket/python");
-  expect(readdirSync(python, { recursive: true, encoding: "utf8" }).sort()).toEqual([
-    "__builtins__.pyi",
-    "browser",
-    "browser/__init__.js",
-    "browser/__init__.py",
-    "browser/__init__.pyi",
-    "browser/__init__.pyj",
-    "browser/websocket.js",
-    "browser/websocket.py",
-    "browser/websocket.pyi",
-    "browser/websocket.pyj",
-  ]);
+  expect(readdirSync(python, { recursive: true, encoding: "utf8" }).sort()).toEqual(PYTHON_FILES);
   writeFileSync(
     join(consumer, "app.pyj"),
     [

@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import plugin from "../src/index.js";
 import { BABEL_CORES, BABEL_MAJOR, type BabelCore } from "./support/babel-cores.js";
-import { RAPYDSCRIPT } from "./support/programs.js";
+import { PYTHON_FILES, RAPYDSCRIPT } from "./support/programs.js";
 import { transform } from "./support/transform.js";
 
 const REPO = fileURLToPath(new URL("..", import.meta.url));
@@ -47,18 +47,7 @@ describe("RapydScript-ng", () => {
     const output = rapydscript(["compile", "-C", ".rapydscript-cache", "-p", "node_modules/babel-plugin-python-websocket/python", "app.pyj"], project);
     expect(output).toContain('ρσ_modules["browser.websocket"]');
     const files = (dir: string): string[] => readdirSync(dir, { recursive: true, encoding: "utf8" });
-    expect(files(installed).sort()).toEqual([
-      "__builtins__.pyi",
-      "browser",
-      "browser/__init__.js",
-      "browser/__init__.py",
-      "browser/__init__.pyi",
-      "browser/__init__.pyj",
-      "browser/websocket.js",
-      "browser/websocket.py",
-      "browser/websocket.pyi",
-      "browser/websocket.pyj",
-    ]);
+    expect(files(installed).sort()).toEqual(PYTHON_FILES);
     expect(files(join(project, ".rapydscript-cache")).length).toBeGreaterThan(0);
   });
 });

@@ -60,6 +60,23 @@ export function transcryptModules(dir: string): Record<string, string> {
 const PYTHON_MODULES = join(REPO, "python");
 
 /**
+ * What python/ ships, listed: RapydScript-ng's modules (.pyj), Transcrypt's (.py including the .js beside it), and the
+ * type stubs for editors (.pyi). No RapydScript-ng cache file.
+ */
+export const PYTHON_FILES: readonly string[] = [
+  "__builtins__.pyi",
+  "browser",
+  "browser/__init__.js",
+  "browser/__init__.py",
+  "browser/__init__.pyi",
+  "browser/__init__.pyj",
+  "browser/websocket.js",
+  "browser/websocket.py",
+  "browser/websocket.pyi",
+  "browser/websocket.pyj",
+];
+
+/**
  * RapydScript-ng's full output (its runtime included) for a .pyj file: one classic-script IIFE. Compiled with the
  * package's modules on the import path, as a user does (`rapydscript compile -p <package>/python`), so that
  * `from browser import websocket` resolves; and with a cache folder of its own (`-C`), since RapydScript-ng
