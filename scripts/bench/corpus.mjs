@@ -3,7 +3,7 @@
 // of the API), compiled now into a temp dir; and the committed Transcrypt modules of fixtures/.
 import { readFileSync, readdirSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
-import { REPO, compileRapydScript, require } from "./repo.mjs";
+import { REPO, babel, compileRapydScript, plugin, require } from "./repo.mjs";
 
 // A spread of RapydScript-ng's test programs: classes, generators, its `re` module, string methods.
 const RAPYDSCRIPT_TESTS = ["classes", "generators", "regexp", "str"];
@@ -11,7 +11,8 @@ const RAPYDSCRIPT_TESTS = ["classes", "generators", "regexp", "str"];
 /** Any of these names makes a file one that "uses the API"; the others must cost next to nothing. */
 export const API_NAMES = /\b(?:websocket|__BRYTHON__|on_(?:open|error|message|close))\b|ρσ_modules\.browser/;
 
-/** The fixtures' files, but fixtures/diagnostics/: programs with a mistake, which fail the build on purpose. */
+/** The fixtures' files, but fixtures/diagnostics/: programs with a mistake, which fail the build on purpose. (Those
+ * that make the plugin warn are left out too: see warnsOf.) */
 function fixtureFiles() {
   return readdirSync(join(REPO, "fixtures"), { recursive: true })
     .filter((file) => !file.startsWith("diagnostics/"))
@@ -43,7 +44,23 @@ export async function loadCorpus({ cacheDir }) {
     pair.forEach((file, j) => files.push({ name: label(file), code: outputs[j], sourceType: "script" }));
   }
   for (const file of transcrypt) files.push({ name: label(file), code: readFileSync(file, "utf8"), sourceType: "module" });
-  return files.map((file) => ({ ...file, usesApi: API_NAMES.test(file.code) }));
+  return files.filter((file) => !warnsOf(file)).map((file) => ({ ...file, usesApi: API_NAMES.test(file.code) }));
+}
+
+/**
+ * Whether the plugin warns about a file: a program that warns on purpose (fixtures/porting, a call that raises when it
+ * runs) would time the printing of its warnings, which a build of a program without mistakes does not pay.
+ */
+function warnsOf({ code, sourceType }) {
+  const { warn } = console;
+  let warned = false;
+  console.warn = () => (warned = true);
+  try {
+    babel.transformSync(code, { babelrc: false, configFile: false, sourceType, plugins: [plugin] });
+  } finally {
+    console.warn = warn;
+  }
+  return warned;
 }
 
 export const megabytes = (files) => files.reduce((total, file) => total + Buffer.byteLength(file.code), 0) / 1e6;
