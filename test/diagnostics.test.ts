@@ -11,6 +11,7 @@ import { fileURLToPath } from "node:url";
 import { jest } from "@jest/globals";
 import plugin from "../src/index.js";
 import { BABEL_CORES } from "./support/babel-cores.js";
+import { type Built, rapydscriptBuilt, transcryptBuilt } from "./support/built-program.js";
 import { RAPYDSCRIPT } from "./support/programs.js";
 import { plain, thrownMessage, transform } from "./support/transform.js";
 
@@ -164,32 +165,9 @@ describe.each(BABEL_CORES)("%s", (_label, core) => {
     expect(warnings()).toHaveLength(cases.length);
   });
 });
-/** A Python program of fixtures/diagnostics laid out as its transpiler leaves it, in a temp folder. */
-interface Built {
-  dir: string;
-  /** The .py/.pyj the user wrote. */
-  python: string;
-  /** The generated JavaScript Babel is given. */
-  generated: string;
-}
-
-/** Transcrypt: `python3 -m transcrypt -b -n -m program.py` wrote __target__/program.js, .map, and a copy of the .py. */
-function transcrypt(name: string): Built {
-  const dir = mkdtempSync(join(tmpdir(), "python-websocket-diagnostics-"));
-  const target = join(dir, "__target__");
-  mkdirSync(target);
-  for (const file of ["program.js", "program.map"]) copyFileSync(join(PROGRAMS, name, file), join(target, file));
-  for (const at of [dir, target]) copyFileSync(join(PROGRAMS, name, "program.py"), join(at, "program.py"));
-  return { dir, python: join(dir, "program.py"), generated: join(target, "program.js") };
-}
-
-/** RapydScript-ng: `rapydscript compile program.pyj --output program.js --source-map program.js.map`, run in the folder. */
-function rapydscript(name: string): Built {
-  const dir = mkdtempSync(join(tmpdir(), "python-websocket-diagnostics-"));
-  copyFileSync(join(PROGRAMS, name, "program.py"), join(dir, "program.pyj"));
-  execFileSync(process.execPath, [RAPYDSCRIPT, "compile", "program.pyj", "--output", "program.js", "--source-map", "program.js.map"], { cwd: dir });
-  return { dir, python: join(dir, "program.pyj"), generated: join(dir, "program.js") };
-}
+/** A program of fixtures/diagnostics as each transpiler leaves it. */
+const transcrypt = (name: string): Built => transcryptBuilt(join(PROGRAMS, name));
+const rapydscript = (name: string): Built => rapydscriptBuilt(join(PROGRAMS, name));
 
 /** `file:line:column` of the first line of `python` that holds `token` outside a comment, at the token (1-based). */
 function placeOf(python: string, token: string): string {

@@ -2,15 +2,13 @@
 // `.text`, `.html`, `.select()`, `.bind()`), the build warns at the .py/.pyj line, says what to write, and goes on.
 // fixtures/porting/<case>/program.py comes with Transcrypt's output and map; RapydScript-ng compiles it here, with
 // the package's python/ and a source map.
-import { execFileSync } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { jest } from "@jest/globals";
 import plugin from "../src/index.js";
 import { BABEL_CORES } from "./support/babel-cores.js";
-import { RAPYDSCRIPT } from "./support/programs.js";
+import { type Built, rapydscriptBuilt, transcryptBuilt } from "./support/built-program.js";
 import { plain } from "./support/transform.js";
 
 const PROGRAMS = fileURLToPath(new URL("../fixtures/porting", import.meta.url));
@@ -23,30 +21,9 @@ beforeEach(() => {
 afterEach(() => warn.mockRestore());
 const warnings = (): string[] => warn.mock.calls.map(([message]) => plain(String(message)));
 
-interface Built {
-  dir: string;
-  python: string;
-  generated: string;
-}
-
-/** Transcrypt: `python3 -m transcrypt -b -n -m -xp python program.py` wrote __target__/program.js and .map. */
-function transcrypt(name: string): Built {
-  const dir = mkdtempSync(join(tmpdir(), "python-websocket-porting-"));
-  const target = join(dir, "__target__");
-  mkdirSync(target);
-  for (const file of ["program.js", "program.map"]) copyFileSync(join(PROGRAMS, name, file), join(target, file));
-  for (const at of [dir, target]) copyFileSync(join(PROGRAMS, name, "program.py"), join(at, "program.py"));
-  return { dir, python: join(dir, "program.py"), generated: join(target, "program.js") };
-}
-
-/** RapydScript-ng: `rapydscript compile -p python program.pyj --output program.js --source-map program.js.map`. */
-function rapydscript(name: string): Built {
-  const dir = mkdtempSync(join(tmpdir(), "python-websocket-porting-"));
-  copyFileSync(join(PROGRAMS, name, "program.py"), join(dir, "program.pyj"));
-  const args = ["compile", "-p", PYTHON, "-C", join(dir, "cache"), "program.pyj", "--output", "program.js", "--source-map", "program.js.map"];
-  execFileSync(process.execPath, [RAPYDSCRIPT, ...args], { cwd: dir });
-  return { dir, python: join(dir, "program.pyj"), generated: join(dir, "program.js") };
-}
+/** fixtures/porting/<name> as each transpiler leaves it (RapydScript-ng with the package's python/). */
+const transcrypt = (name: string): Built => transcryptBuilt(join(PROGRAMS, name));
+const rapydscript = (name: string): Built => rapydscriptBuilt(join(PROGRAMS, name), PYTHON);
 
 /** `file:line:column` of the first line of `python` that holds `text`, outside a comment, at `token` on it. */
 function placeOf(python: string, text: string, token: string): string {
