@@ -18,10 +18,11 @@ const HANDLER_TEXT = /on_(?:open|error|message|close)|\\[xu]/;
 const SITE_TEXT = /\b(?:websocket|__BRYTHON__|NotImplementedError|ConnectionError|send|close|bind|unbind)\b|ρσ_modules\b|\bon_?[a-z]|\\[xu]|\/browser\.js\b/g;
 
 /**
- * Text of a file that unbinds handlers: its `bind`s and `unbind`s get methods bound with their names, so that
- * `unbind(evt, self.got)` knows `self.got` again where Transcrypt made a new function at each read.
+ * Text of a file that binds or unbinds handlers: its `bind`s and `unbind`s get methods bound with their names, so that
+ * `unbind(evt, self.got)` knows `self.got` again where Transcrypt made a new function at each read, whichever module
+ * bound it.
  */
-const UNBIND_TEXT = /\bunbind\b/;
+const EVENT_METHOD_TEXT = /\b(?:un)?bind\b/;
 
 /**
  * Text a file must hold to use Brython's module `browser.websocket` or the package's other names: Transcrypt's import
@@ -31,12 +32,12 @@ const MODULE_TEXT = /browser\.websocket|ρσ_modules\.browser|\/browser\.js\b/;
 
 /**
  * Whether the file can use the API at all: it has a free `websocket` or `__BRYTHON__` (Babel's scope has seen every
- * reference), or its source holds a handler's name, the module's, or `unbind`. Most files of a build do not, and cost nothing
- * more.
+ * reference), or its source holds a handler's name, the module's, `bind` or `unbind`. Most files of a build do not,
+ * and cost nothing more.
  */
 export function mayUseApi(program: NodePath<t.Program>, code: string): boolean {
   if (API_GLOBALS.some((name) => program.scope.hasGlobal(name)) || !code) return true;
-  return HANDLER_TEXT.test(code) || MODULE_TEXT.test(code) || UNBIND_TEXT.test(code);
+  return HANDLER_TEXT.test(code) || MODULE_TEXT.test(code) || EVENT_METHOD_TEXT.test(code);
 }
 
 /**

@@ -128,9 +128,9 @@ function visitCall(call: t.CallExpression, pathOf: <T extends t.Node>() => NodeP
   const method = staticPropertyName(callee);
   if (method === null || !isMethod(method)) return;
   file.sites.push({ kind: "method-call", path: pathOf(), method });
-  // Brython's bind/unbind of a handler, with its event named, on whatever socket: a method passed to it is bound with
-  // its name (see UNBIND_TEXT in collect.ts), so the file is one that uses the API.
-  if (EVENT_METHODS.has(method) && call.arguments.length === 2 && call.arguments[0]!.type === "StringLiteral") file.usesApi = true;
+  // Brython's bind/unbind of a handler (an event and a handler), on whatever socket: a method passed to it is bound
+  // with its name (see EVENT_METHOD_TEXT in collect.ts), so the file is one that uses the API.
+  if (EVENT_METHODS.has(method) && call.arguments.length === 2) file.usesApi = true;
 }
 
 function isMethod(name: string): name is Method {
